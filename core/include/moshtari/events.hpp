@@ -1,0 +1,112 @@
+#pragma once
+// The core's typed events. Each has a stable type name (kType) and a JSON mapping, as written in the event log.
+// Plugins define their own events the same way.
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace moshtari::events {
+
+struct CustomerCreated {
+    static constexpr std::string_view kType = "CustomerCreated";
+    std::int64_t customer_id = 0;
+    std::string kind;
+    std::string name;
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(CustomerCreated, customer_id, kind, name)
+};
+
+struct CustomerUpdated {
+    static constexpr std::string_view kType = "CustomerUpdated";
+    std::int64_t customer_id = 0;
+    std::vector<std::string> fields;  // which fields changed: "name", "contacts", "tags", ...
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(CustomerUpdated, customer_id, fields)
+};
+
+struct ConsentChanged {
+    static constexpr std::string_view kType = "ConsentChanged";
+    std::int64_t customer_id = 0;
+    std::string channel;
+    bool granted = false;
+    std::string source;
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(ConsentChanged, customer_id, channel, granted, source)
+};
+
+struct InteractionLogged {
+    static constexpr std::string_view kType = "InteractionLogged";
+    std::int64_t interaction_id = 0;
+    std::int64_t customer_id = 0;
+    std::string channel;
+    std::string direction;
+    std::string kind;
+    std::int64_t at = 0;  // unix seconds
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(InteractionLogged, interaction_id, customer_id, channel, direction, kind, at)
+};
+
+struct OrderPlaced {
+    static constexpr std::string_view kType = "OrderPlaced";
+    std::int64_t order_id = 0;
+    std::int64_t customer_id = 0;
+    std::int64_t at = 0;  // unix seconds
+    std::int64_t total_minor = 0;
+    std::string currency;
+    bool cancelled = false;
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(OrderPlaced, order_id, customer_id, at, total_minor, currency, cancelled)
+};
+
+struct DealCreated {
+    static constexpr std::string_view kType = "DealCreated";
+    std::int64_t deal_id = 0;
+    std::int64_t customer_id = 0;
+    std::string pipeline_id;
+    std::string stage_id;
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(DealCreated, deal_id, customer_id, pipeline_id, stage_id)
+};
+
+struct DealStageChanged {
+    static constexpr std::string_view kType = "DealStageChanged";
+    std::int64_t deal_id = 0;
+    std::int64_t customer_id = 0;
+    std::string pipeline_id;
+    std::string from_stage;
+    std::string to_stage;
+    bool won = false;
+    bool lost = false;
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(DealStageChanged, deal_id, customer_id, pipeline_id, from_stage, to_stage, won,
+                                   lost)
+};
+
+struct TaskCreated {
+    static constexpr std::string_view kType = "TaskCreated";
+    std::int64_t task_id = 0;
+    std::string title;
+    std::string assignee;
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(TaskCreated, task_id, title, assignee)
+};
+
+struct TaskCompleted {
+    static constexpr std::string_view kType = "TaskCompleted";
+    std::int64_t task_id = 0;
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(TaskCompleted, task_id)
+};
+
+// A customer moved from one segment to another under one segmenter (the lifecycle, RFM, ...).
+struct SegmentChanged {
+    static constexpr std::string_view kType = "SegmentChanged";
+    std::int64_t customer_id = 0;
+    std::string segmenter;
+    std::string from_segment;  // empty when the customer had none
+    std::string to_segment;
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(SegmentChanged, customer_id, segmenter, from_segment, to_segment)
+};
+
+// Written once per calendar day (UTC) by the worker, so daily rules run exactly once per day.
+struct DailyTick {
+    static constexpr std::string_view kType = "DailyTick";
+    std::string date;  // YYYY-MM-DD
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(DailyTick, date)
+};
+
+}  // namespace moshtari::events

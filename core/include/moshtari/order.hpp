@@ -1,0 +1,34 @@
+#pragma once
+// An order: what a customer bought, when, for how much.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "moshtari/customer.hpp"
+#include "moshtari/money.hpp"
+
+namespace moshtari {
+
+using OrderId = std::int64_t;
+
+struct OrderLine {
+    std::string sku{};
+    std::string description{};
+    std::int64_t quantity = 1;
+    std::int64_t unit_price_minor = 0;  // in the order's currency
+
+    friend bool operator==(const OrderLine&, const OrderLine&) = default;
+};
+
+struct Order {
+    OrderId id = 0;
+    CustomerId customer_id = 0;
+    std::string external_id{};  // the shop's or ERP's order number; unique when given
+    Timestamp at{};
+    Money total{};
+    bool cancelled = false;
+    std::vector<OrderLine> lines{};
+};
+
+}  // namespace moshtari

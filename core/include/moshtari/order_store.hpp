@@ -1,0 +1,26 @@
+#pragma once
+// Orders; adding one emits OrderPlaced.
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "moshtari/export.hpp"
+#include "moshtari/order.hpp"
+
+namespace moshtari {
+
+class MOSHTARI_API OrderStore {
+public:
+    virtual ~OrderStore() = default;
+
+    // Refuses a second order with the same external id, naming the existing one.
+    virtual OrderId add(const Order& order) = 0;
+    virtual Order get(OrderId id) const = 0;
+    virtual std::optional<Order> find_by_external_id(std::string_view external_id) const = 0;
+    // Newest first; all customers when `customer` is empty.
+    virtual std::vector<Order> list(std::optional<CustomerId> customer, std::size_t limit) const = 0;
+};
+
+}  // namespace moshtari

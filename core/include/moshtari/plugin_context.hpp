@@ -1,0 +1,36 @@
+#pragma once
+// The only way a plugin registers anything: migrations, event subscriptions, CLI commands. Valid during start().
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "moshtari/command.hpp"
+#include "moshtari/dispatcher.hpp"
+#include "moshtari/migration.hpp"
+
+namespace moshtari {
+
+class Workspace;
+
+class PluginContext {
+public:
+    virtual ~PluginContext() = default;
+
+    virtual const std::string& plugin_id() const = 0;
+    // The folder the plugin was loaded from: its manifest, library and own data files.
+    virtual const std::filesystem::path& plugin_dir() const = 0;
+    // Stores, database, event log and live bus. Outlives the plugin.
+    virtual Workspace& workspace() = 0;
+
+    // Applied at once, in the plugin's own namespace (its id); name tables "<plugin>_<table>" with '-' as '_'.
+    virtual void add_migrations(const std::vector<Migration>& migrations) = 0;
+    // The plugin's durable subscriber, with a cursor named after the plugin.
+    virtual DurableSubscriber& durable_subscriber() = 0;
+    // Live, in-process subscription; errors in the slot are logged under the plugin's name.
+    virtual Subscription subscribe(std::string_view event_type, EventBus::Slot slot) = 0;
+    // Refused (UserError) when another plugin or the core already has a command of that name.
+    virtual void add_command(Command command) = 0;
+};
+
+}  // namespace moshtari

@@ -1,0 +1,71 @@
+#pragma once
+// A deployment opened from its moshtari.yaml: the store, event log, bus, dispatcher, stores and running plugins.
+// This is the facade the CLI, the SDK's test host and plugins work through.
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "moshtari/command.hpp"
+#include "moshtari/export.hpp"
+#include "moshtari/pipeline.hpp"
+#include "moshtari/time.hpp"
+
+namespace moshtari {
+
+class Config;
+class CustomerStore;
+class Database;
+class DealStore;
+class Dispatcher;
+class EventBus;
+class EventLog;
+class InteractionStore;
+class OrderStore;
+class PluginHost;
+class TaskStore;
+
+struct WorkspaceOptions {
+    std::vector<std::filesystem::path> preset_dirs;  // where `extends:` names are looked up
+    // Searched when the configuration sets no plugins.paths (the CLI passes the plugins installed beside it).
+    std::vector<std::filesystem::path> default_plugin_dirs;
+    bool load_plugins = true;
+    // Command names the caller (the CLI) already uses; a plugin registering one of them is refused.
+    std::vector<std::string> reserved_commands;
+};
+
+class MOSHTARI_API Workspace {
+public:
+    // Reads and validates the whole configuration (core and every plugin section) before anything is written;
+    // throws ConfigError listing every problem. Then opens the store, migrates it and starts the plugins.
+    static std::unique_ptr<Workspace> open(const std::filesystem::path& config_file,
+                                           const WorkspaceOptions& options = {});
+    ~Workspace();
+
+    const Config& config() const;
+    Database& database();
+    EventLog& event_log();
+    EventBus& bus();
+    Dispatcher& dispatcher();
+    CustomerStore& customers();
+    InteractionStore& interactions();
+    OrderStore& orders();
+    DealStore& deals();
+    TaskStore& tasks();
+    const std::vector<Pipeline>& pipelines() const;
+    PluginHost& plugins();
+    // Commands the running plugins registered.
+    const std::vector<Command>& commands() const;
+
+    // One pass of the worker: writes the DailyTick for `now`'s date if not yet written, then dispatches until
+    // nothing is pending. Returns the number of events delivered.
+    std::size_t run_worker_pass(Timestamp now);
+
+private:
+    Workspace();
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace moshtari

@@ -1,0 +1,169 @@
+#include "sqlite/core_schema.hpp"
+
+#include <array>
+
+namespace moshtari::sqlite {
+
+namespace {
+
+// Times are unix seconds (INTEGER), dates ISO text, money integer minor units with a currency code.
+const std::array<Migration, 1> kMigrations{{
+    {1, "customers, interactions, orders, deals, tasks, event log",
+     R"sql(
+CREATE TABLE customers (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('person', 'company')),
+    name TEXT NOT NULL,
+    given_name TEXT NOT NULL DEFAULT '',
+    family_name TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT '',
+    time_zone TEXT NOT NULL DEFAULT '',
+    birthday TEXT,
+    lifecycle_stage TEXT NOT NULL DEFAULT '',
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE INDEX customers_by_name ON customers (name COLLATE NOCASE);
+CREATE INDEX customers_by_stage ON customers (lifecycle_stage);
+
+CREATE TABLE customer_contacts (
+    customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('email', 'phone')),
+    value TEXT NOT NULL,
+    label TEXT NOT NULL DEFAULT '',
+    is_primary INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (customer_id, position),
+    UNIQUE (kind, value)
+);
+
+CREATE TABLE customer_consents (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    channel TEXT NOT NULL,
+    granted INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    source TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX customer_consents_by_customer ON customer_consents (customer_id, channel, at);
+
+CREATE TABLE customer_memberships (
+    person_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    company_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    role TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (person_id, company_id)
+);
+
+CREATE TABLE customer_tags (
+    customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (customer_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX customer_tags_by_tag ON customer_tags (tag);
+
+CREATE TABLE customer_attributes (
+    customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL CHECK (type IN ('text', 'integer', 'number', 'boolean')),
+    value BLOB,  -- BLOB affinity keeps each value exactly as typed
+    PRIMARY KEY (customer_id, name)
+) WITHOUT ROWID;
+
+CREATE TABLE interactions (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    channel TEXT NOT NULL,
+    direction TEXT NOT NULL CHECK (direction IN ('inbound', 'outbound', 'internal')),
+    kind TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    outcome TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX interactions_by_customer ON interactions (customer_id, at);
+
+CREATE TABLE orders (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    external_id TEXT UNIQUE,
+    at INTEGER NOT NULL,
+    total_minor INTEGER NOT NULL,
+    currency TEXT NOT NULL CHECK (length(currency) = 3),
+    cancelled INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX orders_by_customer ON orders (customer_id, at);
+
+CREATE TABLE order_lines (
+    order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    sku TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    quantity INTEGER NOT NULL,
+    unit_price_minor INTEGER NOT NULL,
+    PRIMARY KEY (order_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE deals (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    title TEXT NOT NULL,
+    pipeline_id TEXT NOT NULL,
+    stage_id TEXT NOT NULL,
+    value_minor INTEGER NOT NULL,
+    currency TEXT NOT NULL CHECK (length(currency) = 3),
+    owner TEXT NOT NULL DEFAULT '',
+    expected_close TEXT,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX deals_by_stage ON deals (pipeline_id, stage_id);
+
+CREATE TABLE deal_stage_history (
+    deal_id INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    from_stage TEXT NOT NULL,
+    to_stage TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    by TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (deal_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE tasks (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    due INTEGER,
+    assignee TEXT NOT NULL DEFAULT '',
+    customer_id INTEGER REFERENCES customers (id),
+    deal_id INTEGER REFERENCES deals (id),
+    done INTEGER NOT NULL DEFAULT 0,
+    done_at INTEGER,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX tasks_open_by_due ON tasks (done, due);
+
+-- The transactional outbox: every change appends its event here in the same transaction.
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    type TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    payload TEXT NOT NULL
+);
+CREATE INDEX events_by_type ON events (type, id);
+
+-- Each durable subscriber's position in the event log, committed with its effects.
+CREATE TABLE subscriber_cursors (
+    name TEXT PRIMARY KEY,
+    last_event_id INTEGER NOT NULL
+);
+
+-- The last day each scheduled tick was written, so a tick fires once per day however often the worker runs.
+CREATE TABLE schedule_ticks (
+    name TEXT PRIMARY KEY,
+    last_date TEXT NOT NULL
+);
+)sql"},
+}};
+
+}  // namespace
+
+std::span<const Migration> core_migrations() { return kMigrations; }
+
+}  // namespace moshtari::sqlite

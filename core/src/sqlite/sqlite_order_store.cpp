@@ -1,0 +1,111 @@
+#include "sqlite/sqlite_order_store.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include "moshtari/customer_store.hpp"
+#include "moshtari/database.hpp"
+#include "moshtari/error.hpp"
+#include "moshtari/event_log.hpp"
+#include "moshtari/events.hpp"
+#include "moshtari/transaction.hpp"
+
+namespace moshtari::sqlite {
+
+namespace {
+constexpr const char* kColumns = "SELECT id, customer_id, external_id, at, total_minor, currency, cancelled FROM orders";
+}  // namespace
+
+OrderId SqliteOrderStore::add(const Order& input) {
+    minor_unit_digits(input.total.currency);  // throws UserError for an unknown currency
+    for (const auto& line : input.lines) {
+        if (line.quantity == 0) throw UserError(fmt::format("order line '{}' has quantity 0", line.sku));
+    }
+    const auto at = input.at == Timestamp{} ? now() : input.at;
+    Transaction tx(db_);
+    customers_.get(input.customer_id);
+    if (!input.external_id.empty()) {
+        if (auto existing = find_by_external_id(input.external_id)) {
+            throw UserError(fmt::format("order '{}' already exists as order #{}; external ids are unique",
+                                        input.external_id, existing->id));
+        }
+    }
+    SQLite::Statement insert(db_.sql(),
+                             "INSERT INTO orders (customer_id, external_id, at, total_minor, currency, cancelled) "
+                             "VALUES (?, ?, ?, ?, ?, ?)");
+    insert.bind(1, static_cast<int64_t>(input.customer_id));
+    if (input.external_id.empty()) {
+        insert.bind(2);
+    } else {
+        insert.bind(2, input.external_id);
+    }
+    insert.bind(3, static_cast<int64_t>(to_unix(at)));
+    insert.bind(4, static_cast<int64_t>(input.total.minor_units));
+    insert.bind(5, input.total.currency);
+    insert.bind(6, input.cancelled ? 1 : 0);
+    insert.exec();
+    const OrderId id = db_.sql().getLastInsertRowid();
+    SQLite::Statement line_insert(db_.sql(), "INSERT INTO order_lines VALUES (?, ?, ?, ?, ?, ?)");
+    int position = 0;
+    for (const auto& line : input.lines) {
+        line_insert.bind(1, static_cast<int64_t>(id));
+        line_insert.bind(2, position++);
+        line_insert.bind(3, line.sku);
+        line_insert.bind(4, line.description);
+        line_insert.bind(5, static_cast<int64_t>(line.quantity));
+        line_insert.bind(6, static_cast<int64_t>(line.unit_price_minor));
+        line_insert.exec();
+        line_insert.reset();
+    }
+    log_.append(events::OrderPlaced{id, input.customer_id, to_unix(at), input.total.minor_units, input.total.currency,
+                                    input.cancelled},
+                at);
+    tx.commit();
+    return id;
+}
+
+Order SqliteOrderStore::read(SQLite::Statement& row) const {
+    Order order;
+    order.id = row.getColumn(0).getInt64();
+    order.customer_id = row.getColumn(1).getInt64();
+    order.external_id = row.getColumn(2).isNull() ? "" : row.getColumn(2).getString();
+    order.at = from_unix(row.getColumn(3).getInt64());
+    order.total = Money{row.getColumn(4).getInt64(), row.getColumn(5).getString()};
+    order.cancelled = row.getColumn(6).getInt() != 0;
+    SQLite::Statement lines(db_.sql(),
+                            "SELECT sku, description, quantity, unit_price_minor FROM order_lines WHERE order_id = ? "
+                            "ORDER BY position");
+    lines.bind(1, static_cast<int64_t>(order.id));
+    while (lines.executeStep()) {
+        order.lines.push_back({lines.getColumn(0).getString(), lines.getColumn(1).getString(),
+                               lines.getColumn(2).getInt64(), lines.getColumn(3).getInt64()});
+    }
+    return order;
+}
+
+Order SqliteOrderStore::get(OrderId id) const {
+    SQLite::Statement query(db_.sql(), std::string(kColumns) + " WHERE id = ?");
+    query.bind(1, static_cast<int64_t>(id));
+    if (!query.executeStep()) throw NotFound(fmt::format("there is no order #{}", id));
+    return read(query);
+}
+
+std::optional<Order> SqliteOrderStore::find_by_external_id(std::string_view external_id) const {
+    SQLite::Statement query(db_.sql(), std::string(kColumns) + " WHERE external_id = ?");
+    query.bind(1, std::string(external_id));
+    if (!query.executeStep()) return std::nullopt;
+    return read(query);
+}
+
+std::vector<Order> SqliteOrderStore::list(std::optional<CustomerId> customer, std::size_t limit) const {
+    SQLite::Statement query(db_.sql(), std::string(kColumns) +
+                                           " WHERE ?1 IS NULL OR customer_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2");
+    if (customer) query.bind(1, static_cast<int64_t>(*customer));
+    query.bind(2, static_cast<int64_t>(limit));
+    std::vector<Order> orders;
+    while (query.executeStep()) orders.push_back(read(query));
+    return orders;
+}
+
+}  // namespace moshtari::sqlite

@@ -1,0 +1,32 @@
+#pragma once
+// The PluginContext handed to one plugin's start(): registrations are tagged with the plugin's id.
+
+#include <vector>
+
+#include "moshtari/plugin_context.hpp"
+#include "moshtari/plugin_host.hpp"
+
+namespace moshtari {
+
+class PluginContextImpl final : public PluginContext {
+public:
+    PluginContextImpl(Workspace& workspace, const PluginInfo& plugin, std::vector<Command>& commands,
+                      const std::vector<std::string>& reserved_commands);
+
+    const std::string& plugin_id() const override { return id_; }
+    const std::filesystem::path& plugin_dir() const override { return dir_; }
+    Workspace& workspace() override { return workspace_; }
+    void add_migrations(const std::vector<Migration>& migrations) override;
+    DurableSubscriber& durable_subscriber() override;
+    Subscription subscribe(std::string_view event_type, EventBus::Slot slot) override;
+    void add_command(Command command) override;
+
+private:
+    Workspace& workspace_;
+    std::string id_;
+    std::filesystem::path dir_;
+    std::vector<Command>& commands_;
+    const std::vector<std::string>& reserved_commands_;
+};
+
+}  // namespace moshtari

@@ -1,0 +1,151 @@
+#include "moshtari/workspace.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "moshtari/config.hpp"
+#include "moshtari/database.hpp"
+#include "moshtari/dispatcher.hpp"
+#include "moshtari/event_bus.hpp"
+#include "moshtari/event_log.hpp"
+#include "moshtari/events.hpp"
+#include "moshtari/plugin_host.hpp"
+#include "moshtari/transaction.hpp"
+#include "sqlite/core_schema.hpp"
+#include "sqlite/sqlite_customer_store.hpp"
+#include "sqlite/sqlite_deal_store.hpp"
+#include "sqlite/sqlite_interaction_store.hpp"
+#include "sqlite/sqlite_order_store.hpp"
+#include "sqlite/sqlite_task_store.hpp"
+#include "workspace/plugin_context_impl.hpp"
+
+namespace moshtari {
+
+// Members are declared in the order they are built; the host comes last so plugins are stopped and destroyed
+// before the stores, bus and database they use.
+struct Workspace::Impl {
+    Config config;
+    std::vector<std::string> reserved_commands;
+    std::unique_ptr<Database> database;
+    std::unique_ptr<EventLog> log;
+    EventBus bus;
+    std::unique_ptr<Dispatcher> dispatcher;
+    std::unique_ptr<sqlite::SqliteCustomerStore> customers;
+    std::unique_ptr<sqlite::SqliteInteractionStore> interactions;
+    std::unique_ptr<sqlite::SqliteOrderStore> orders;
+    std::unique_ptr<sqlite::SqliteDealStore> deals;
+    std::unique_ptr<sqlite::SqliteTaskStore> tasks;
+    std::vector<Command> commands;
+    std::unique_ptr<PluginHost> host;
+};
+
+namespace {
+
+std::vector<std::filesystem::path> preset_search_path(const WorkspaceOptions& options) {
+    auto dirs = options.preset_dirs;
+    dirs.emplace_back(MOSHTARI_PRESET_INSTALL_DIR);
+    return dirs;
+}
+
+// Plugin sections are validated by the plugins themselves; unknown top-level keys are errors only once we know
+// which plugin ids exist. Every problem is gathered so the user fixes them in one go.
+void validate_configuration(const Config& config, PluginHost& host) {
+    auto problems = host.configure(config);
+    std::vector<std::string> ids;
+    for (const auto& plugin : host.plugins()) ids.push_back(plugin.manifest.id);
+    try {
+        config.check_unknown_sections(ids);
+    } catch (const ConfigError& e) {
+        problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+    }
+    if (!problems.empty()) throw ConfigError(std::move(problems));
+}
+
+}  // namespace
+
+Workspace::Workspace() : impl_(std::make_unique<Impl>()) {}
+
+Workspace::~Workspace() {
+    if (impl_->host) impl_->host->stop();
+    impl_->host.reset();
+}
+
+std::unique_ptr<Workspace> Workspace::open(const std::filesystem::path& config_file, const WorkspaceOptions& options) {
+    std::unique_ptr<Workspace> workspace(new Workspace());
+    Impl& w = *workspace->impl_;
+    w.config = Config::load(config_file, preset_search_path(options));
+    w.reserved_commands = options.reserved_commands;
+
+    if (options.load_plugins) {
+        const auto& dirs = w.config.plugin_dirs().empty() ? options.default_plugin_dirs : w.config.plugin_dirs();
+        w.host = std::make_unique<PluginHost>(dirs, w.config.enabled_plugins());
+        w.host->discover();
+        w.host->load();
+        validate_configuration(w.config, *w.host);
+    } else {
+        w.config.check_unknown_sections({});
+    }
+
+    // Only now, with the whole configuration valid, is anything written.
+    w.database = std::make_unique<Database>(w.config.database());
+    migrate(*w.database, "core", sqlite::core_migrations());
+    w.log = std::make_unique<EventLog>(*w.database);
+    w.dispatcher = std::make_unique<Dispatcher>(*w.database, *w.log, w.bus);
+    w.customers = std::make_unique<sqlite::SqliteCustomerStore>(*w.database, *w.log);
+    w.interactions = std::make_unique<sqlite::SqliteInteractionStore>(*w.database, *w.log, *w.customers);
+    w.orders = std::make_unique<sqlite::SqliteOrderStore>(*w.database, *w.log, *w.customers);
+    w.deals = std::make_unique<sqlite::SqliteDealStore>(*w.database, *w.log, *w.customers, w.config.pipelines());
+    w.tasks = std::make_unique<sqlite::SqliteTaskStore>(*w.database, *w.log, *w.customers, *w.deals);
+
+    if (w.host) {
+        Workspace& self = *workspace;
+        w.host->start([&](const PluginInfo& plugin) -> std::unique_ptr<PluginContext> {
+            return std::make_unique<PluginContextImpl>(self, plugin, w.commands, w.reserved_commands);
+        });
+    }
+    return workspace;
+}
+
+const Config& Workspace::config() const { return impl_->config; }
+Database& Workspace::database() { return *impl_->database; }
+EventLog& Workspace::event_log() { return *impl_->log; }
+EventBus& Workspace::bus() { return impl_->bus; }
+Dispatcher& Workspace::dispatcher() { return *impl_->dispatcher; }
+CustomerStore& Workspace::customers() { return *impl_->customers; }
+InteractionStore& Workspace::interactions() { return *impl_->interactions; }
+OrderStore& Workspace::orders() { return *impl_->orders; }
+DealStore& Workspace::deals() { return *impl_->deals; }
+TaskStore& Workspace::tasks() { return *impl_->tasks; }
+const std::vector<Pipeline>& Workspace::pipelines() const { return impl_->config.pipelines(); }
+const std::vector<Command>& Workspace::commands() const { return impl_->commands; }
+
+PluginHost& Workspace::plugins() {
+    if (!impl_->host) throw std::logic_error("this workspace was opened without plugins");
+    return *impl_->host;
+}
+
+std::size_t Workspace::run_worker_pass(Timestamp now) {
+    const std::string today = format_date(Date{std::chrono::floor<std::chrono::days>(now)});
+    {
+        Transaction tx(*impl_->database);
+        std::string last_date;
+        {
+            SQLite::Statement last(impl_->database->sql(), "SELECT last_date FROM schedule_ticks WHERE name = 'daily'");
+            if (last.executeStep()) last_date = last.getColumn(0).getString();
+        }
+        if (last_date < today) {
+            SQLite::Statement mark(impl_->database->sql(),
+                                   "INSERT INTO schedule_ticks VALUES ('daily', ?1) "
+                                   "ON CONFLICT (name) DO UPDATE SET last_date = ?1");
+            mark.bind(1, today);
+            mark.exec();
+            impl_->log->append(events::DailyTick{today}, now);
+        }
+        tx.commit();
+    }
+    std::size_t total = 0;
+    while (const std::size_t delivered = impl_->dispatcher->run_once()) total += delivered;
+    return total;
+}
+
+}  // namespace moshtari

@@ -1,0 +1,40 @@
+// segment-lifecycle: keeps every customer's lifecycle phase up to date from orders, interactions and a daily tick.
+
+#include <memory>
+
+#include "lifecycle_command.hpp"
+#include "lifecycle_rules.hpp"
+#include "lifecycle_store.hpp"
+#include "moshtari/events.hpp"
+#include "moshtari/sdk/plugin.hpp"
+
+namespace moshtari::lifecycle {
+
+class LifecyclePlugin final : public Plugin {
+public:
+    void configure(const ConfigSection& section) override { thresholds_ = Thresholds::from_config(section); }
+
+    void start(PluginContext& context) override {
+        context.add_migrations(migrations());
+        store_ = std::make_unique<LifecycleStore>(context.workspace());
+        const auto refresh_one = [this](CustomerId id, const EventRecord& record) {
+            store_->refresh(id, record.at, thresholds_);
+        };
+        context.durable_subscriber()
+            .on<events::CustomerCreated>([refresh_one](const auto& e, const EventRecord& r) { refresh_one(e.customer_id, r); })
+            .on<events::OrderPlaced>([refresh_one](const auto& e, const EventRecord& r) { refresh_one(e.customer_id, r); })
+            .on<events::InteractionLogged>(
+                [refresh_one](const auto& e, const EventRecord& r) { refresh_one(e.customer_id, r); })
+            .on<events::DailyTick>(
+                [this](const events::DailyTick&, const EventRecord& r) { store_->refresh_all(r.at, thresholds_); });
+        context.add_command(lifecycle_command(*store_));
+    }
+
+private:
+    Thresholds thresholds_;
+    std::unique_ptr<LifecycleStore> store_;
+};
+
+}  // namespace moshtari::lifecycle
+
+MOSHTARI_PLUGIN(moshtari::lifecycle::LifecyclePlugin, "segment-lifecycle")

@@ -1,0 +1,151 @@
+#include "lifecycle_store.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include "moshtari/customer_store.hpp"
+#include "moshtari/database.hpp"
+#include "moshtari/event_log.hpp"
+#include "moshtari/events.hpp"
+#include "moshtari/workspace.hpp"
+
+namespace moshtari::lifecycle {
+
+namespace {
+
+constexpr const char* kSegmenter = "lifecycle";
+
+// One row per customer: id, stored phase, order count, first, last and before-last order time. `{0}` filters
+// orders and customers: a plain "customer_id = ?1" for one customer keeps SQLite on the (customer_id, at) index.
+constexpr const char* kHistorySql = R"sql(
+WITH ranked AS (
+    SELECT customer_id, at,
+           ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY at DESC, id DESC) AS position,
+           COUNT(*) OVER (PARTITION BY customer_id) AS orders,
+           MIN(at) OVER (PARTITION BY customer_id) AS first_at
+    FROM orders WHERE cancelled = 0 AND {0})
+SELECT c.id, COALESCE(p.phase, ''), COALESCE(last.orders, 0), last.first_at, last.at, previous.at
+FROM customers c
+LEFT JOIN segment_lifecycle_phases p ON p.customer_id = c.id
+LEFT JOIN ranked last ON last.customer_id = c.id AND last.position = 1
+LEFT JOIN ranked previous ON previous.customer_id = c.id AND previous.position = 2
+WHERE {1}
+)sql";
+
+std::string history_sql(bool one_customer) {
+    return one_customer ? fmt::format(kHistorySql, "customer_id = ?1", "c.id = ?1") : fmt::format(kHistorySql, "1", "1");
+}
+
+struct Row {
+    CustomerId id;
+    std::string current;
+    OrderHistory history;
+};
+
+Row read_row(SQLite::Statement& q) {
+    Row row{q.getColumn(0).getInt64(), q.getColumn(1).getString(), {}};
+    row.history.count = q.getColumn(2).getInt();
+    if (row.history.count > 0) {
+        row.history.first = from_unix(q.getColumn(3).getInt64());
+        row.history.last = from_unix(q.getColumn(4).getInt64());
+        if (!q.getColumn(5).isNull()) row.history.before_last = from_unix(q.getColumn(5).getInt64());
+    }
+    return row;
+}
+
+}  // namespace
+
+std::vector<Migration> migrations() {
+    return {{1, "lifecycle phases and their history", R"sql(
+CREATE TABLE segment_lifecycle_phases (
+    customer_id INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
+    phase TEXT NOT NULL,
+    since INTEGER NOT NULL
+);
+CREATE INDEX segment_lifecycle_phases_by_phase ON segment_lifecycle_phases (phase, customer_id);
+CREATE TABLE segment_lifecycle_changes (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    from_phase TEXT NOT NULL,
+    to_phase TEXT NOT NULL,
+    at INTEGER NOT NULL
+);
+CREATE INDEX segment_lifecycle_changes_by_customer ON segment_lifecycle_changes (customer_id, at);
+)sql"}};
+}
+
+void LifecycleStore::apply(CustomerId id, const std::string& current, const std::string& phase, Timestamp as_of) {
+    if (current == phase) return;
+    auto& sql = workspace_.database().sql();
+    SQLite::Statement upsert(sql,
+                             "INSERT INTO segment_lifecycle_phases VALUES (?1, ?2, ?3) "
+                             "ON CONFLICT (customer_id) DO UPDATE SET phase = ?2, since = ?3");
+    upsert.bind(1, static_cast<int64_t>(id));
+    upsert.bind(2, phase);
+    upsert.bind(3, static_cast<int64_t>(to_unix(as_of)));
+    upsert.exec();
+    SQLite::Statement change(sql,
+                             "INSERT INTO segment_lifecycle_changes (customer_id, from_phase, to_phase, at) "
+                             "VALUES (?, ?, ?, ?)");
+    change.bind(1, static_cast<int64_t>(id));
+    change.bind(2, current);
+    change.bind(3, phase);
+    change.bind(4, static_cast<int64_t>(to_unix(as_of)));
+    change.exec();
+    workspace_.customers().set_lifecycle_stage(id, phase);
+    workspace_.event_log().append(events::SegmentChanged{id, kSegmenter, current, phase}, as_of);
+}
+
+void LifecycleStore::refresh(CustomerId id, Timestamp as_of, const Thresholds& thresholds) {
+    SQLite::Statement query(workspace_.database().sql(), history_sql(true));
+    query.bind(1, static_cast<int64_t>(id));
+    if (!query.executeStep()) return;  // erased since the event was written
+    const Row row = read_row(query);
+    query.reset();
+    apply(row.id, row.current, phase_of(row.history, as_of, thresholds), as_of);
+}
+
+std::size_t LifecycleStore::refresh_all(Timestamp as_of, const Thresholds& thresholds) {
+    std::vector<std::pair<Row, std::string>> changes;
+    {
+        SQLite::Statement query(workspace_.database().sql(), history_sql(false));
+        while (query.executeStep()) {
+            Row row = read_row(query);
+            std::string phase = phase_of(row.history, as_of, thresholds);
+            if (phase != row.current) changes.emplace_back(std::move(row), std::move(phase));
+        }
+    }
+    for (const auto& [row, phase] : changes) apply(row.id, row.current, phase, as_of);
+    return changes.size();
+}
+
+std::vector<std::pair<std::string, std::int64_t>> LifecycleStore::counts() const {
+    std::vector<std::pair<std::string, std::int64_t>> result;
+    SQLite::Statement query(workspace_.database().sql(),
+                            "SELECT COUNT(*) FROM segment_lifecycle_phases WHERE phase = ?");
+    for (const char* phase : kPhases) {
+        query.bind(1, phase);
+        query.executeStep();
+        result.emplace_back(phase, query.getColumn(0).getInt64());
+        query.reset();
+    }
+    return result;
+}
+
+std::vector<Member> LifecycleStore::members(std::string_view phase, std::size_t limit) const {
+    SQLite::Statement query(workspace_.database().sql(),
+                            "SELECT c.id, c.name, p.since FROM segment_lifecycle_phases p "
+                            "JOIN customers c ON c.id = p.customer_id WHERE p.phase = ? ORDER BY p.since DESC, c.id "
+                            "LIMIT ?");
+    query.bind(1, std::string(phase));
+    query.bind(2, static_cast<int64_t>(limit));
+    std::vector<Member> result;
+    while (query.executeStep()) {
+        result.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                          from_unix(query.getColumn(2).getInt64())});
+    }
+    return result;
+}
+
+}  // namespace moshtari::lifecycle

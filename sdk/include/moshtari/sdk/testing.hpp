@@ -1,0 +1,40 @@
+#pragma once
+// A real workspace for plugin tests: a temporary folder with a moshtari.yaml and an SQLite file, the real host
+// loading real plugin libraries. Removed when the TestWorkspace is destroyed.
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "moshtari/workspace.hpp"
+
+namespace moshtari::testing {
+
+class TestWorkspace {
+public:
+    // `plugin_dirs`: folders to discover plugins in; `yaml`: extra configuration appended to moshtari.yaml
+    // (plugin sections, pipelines). Throws what Workspace::open throws.
+    explicit TestWorkspace(std::vector<std::filesystem::path> plugin_dirs = {}, std::string yaml = {});
+    ~TestWorkspace();
+    TestWorkspace(const TestWorkspace&) = delete;
+    TestWorkspace& operator=(const TestWorkspace&) = delete;
+
+    Workspace& workspace() { return *workspace_; }
+    Workspace* operator->() { return workspace_.get(); }
+    const std::filesystem::path& dir() const { return dir_; }
+    const std::filesystem::path& config_file() const { return config_file_; }
+
+    // Closes and opens the workspace again on the same files, as a restarted process would.
+    void reopen();
+
+private:
+    std::filesystem::path dir_;
+    std::filesystem::path config_file_;
+    std::unique_ptr<Workspace> workspace_;
+};
+
+// A fresh empty folder under the system temp dir, unique to this process and call.
+std::filesystem::path make_temp_dir(std::string_view prefix);
+
+}  // namespace moshtari::testing

@@ -1,0 +1,102 @@
+#include "moshtari/deal_store.hpp"
+
+#include "moshtari/customer_store.hpp"
+#include "moshtari/error.hpp"
+#include "moshtari/events.hpp"
+#include "moshtari/order_store.hpp"
+#include "moshtari/task_store.hpp"
+#include "store_fixture.hpp"
+
+namespace moshtari {
+namespace {
+
+class DealStoreTest : public StoreTest {
+protected:
+    CustomerId customer = [this] {
+        Customer c;
+        c.name = "Acme GmbH";
+        c.kind = CustomerKind::company;
+        return ws.customers().create(c);
+    }();
+
+    DealId new_deal() {
+        Deal d;
+        d.customer_id = customer;
+        d.title = "100 licences";
+        d.pipeline_id = "sales";
+        d.value = parse_money("12000", "EUR");
+        d.owner = "maryam";
+        return ws.deals().create(d);
+    }
+};
+
+TEST_F(DealStoreTest, MovesThroughStagesWithFullHistory) {
+    const DealId id = new_deal();
+    ws.deals().move(id, "proposal", "maryam", *parse_time("2026-11-02"));
+    ws.deals().move(id, "won", "ali", *parse_time("2026-11-20"));
+    const Deal d = ws.deals().get(id);
+    EXPECT_EQ(d.stage_id, "won");
+    ASSERT_EQ(d.history.size(), 3u);
+    EXPECT_EQ(d.history[0].to_stage, "lead");
+    EXPECT_EQ(d.history[1].from_stage, "lead");
+    EXPECT_EQ(d.history[2].by, "ali");
+    const auto won = ws.event_log().read_after(0, 10, "DealStageChanged").back().as<events::DealStageChanged>();
+    EXPECT_TRUE(won.won);
+    EXPECT_EQ(won.from_stage, "proposal");
+}
+
+TEST_F(DealStoreTest, RefusesUnknownStagesAndMovesOutOfClosedDeals) {
+    const DealId id = new_deal();
+    EXPECT_THROW(ws.deals().move(id, "nowhere", "x", now()), UserError);
+    ws.deals().move(id, "lost", "x", now());
+    try {
+        ws.deals().move(id, "proposal", "x", now());
+        FAIL();
+    } catch (const UserError& e) {
+        EXPECT_NE(std::string(e.what()).find("closed"), std::string::npos) << e.what();
+    }
+    Deal other;
+    other.customer_id = customer;
+    other.title = "x";
+    other.pipeline_id = "no-such-pipeline";
+    other.value = parse_money("1", "EUR");
+    EXPECT_THROW(ws.deals().create(other), UserError);
+    EXPECT_EQ(ws.deals().list({}).size(), 1u);
+}
+
+TEST_F(DealStoreTest, OrdersKeepMoneyExactAndExternalIdsUnique) {
+    Order o;
+    o.customer_id = customer;
+    o.external_id = "INV-1001";
+    o.total = parse_money("19.99", "EUR");
+    o.lines = {{"SKU-1", "Mug", 2, 500}, {"SKU-2", "Tea", 1, 999}};
+    const OrderId id = ws.orders().add(o);
+    const Order stored = ws.orders().get(id);
+    EXPECT_EQ(stored.total.minor_units, 1999);
+    EXPECT_EQ(stored.lines, o.lines);
+    EXPECT_THROW(ws.orders().add(o), UserError);
+    o.external_id = "INV-1002";
+    o.customer_id = 424242;
+    EXPECT_THROW(ws.orders().add(o), NotFound);
+    EXPECT_EQ(rows("orders"), 1);
+    EXPECT_EQ(rows("order_lines"), 2);
+}
+
+TEST_F(DealStoreTest, TasksCompleteOnceAndListOpenOnesByDueDate) {
+    const TaskId later = ws.tasks().add({.title = "send contract", .due = parse_time("2026-12-10"), .deal_id = new_deal()});
+    const TaskId sooner = ws.tasks().add({.title = "call back", .due = parse_time("2026-12-01"), .customer_id = customer});
+    const TaskId undated = ws.tasks().add({.title = "say thanks"});
+    auto open = ws.tasks().list({});
+    ASSERT_EQ(open.size(), 3u);
+    EXPECT_EQ(open[0].id, sooner);
+    EXPECT_EQ(open[1].id, later);
+    EXPECT_EQ(open[2].id, undated);
+    ws.tasks().complete(sooner, now());
+    EXPECT_THROW(ws.tasks().complete(sooner, now()), UserError);
+    EXPECT_EQ(ws.tasks().list({}).size(), 2u);
+    EXPECT_EQ(ws.tasks().list({.include_done = true}).size(), 3u);
+    EXPECT_THROW(ws.tasks().add({.title = "x", .customer_id = 999}), NotFound);
+}
+
+}  // namespace
+}  // namespace moshtari

@@ -19,7 +19,7 @@ struct PluginRequirement {
     std::string versions;  // a range: ">=0.1, <1.0", "^0.2", "~1.2.3", "=1.0.0", "*"
 };
 
-struct PluginManifest {
+struct MOSHTARI_API PluginManifest {
     std::string id;
     std::string version;  // semantic version
     std::string summary;

@@ -3,6 +3,8 @@
 
 #include <string_view>
 
+#include "moshtari/export.hpp"
+
 #if defined(__clang__)
 #define MOSHTARI_COMPILER_TAG "clang"
 #elif defined(__GNUC__)
@@ -34,5 +36,5 @@
 
 namespace moshtari {
 // The tag this host was compiled with.
-std::string_view host_toolchain_tag() noexcept;
+MOSHTARI_API std::string_view host_toolchain_tag() noexcept;
 }  // namespace moshtari

@@ -1,3 +1,4 @@
+#include "config/problem_collector.hpp"
 #include "moshtari/config.hpp"
 
 #include <algorithm>
@@ -16,28 +17,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using Layers = std::vector<std::shared_ptr<const ConfigSection::Layer>>;
-
-// Problems gathered across independent checks, so that one run shows the user everything to fix.
-class Problems {
-  public:
-    template <class Check>
-    void collect(Check&& check) {
-        try {
-            std::forward<Check>(check)();
-        } catch (const ConfigError& error) {
-            problems_.insert(problems_.end(), error.problems().begin(), error.problems().end());
-        }
-    }
-
-    void throw_if_any() const {
-        if (!problems_.empty()) {
-            throw ConfigError(problems_);
-        }
-    }
-
-  private:
-    std::vector<ConfigProblem> problems_;
-};
 
 [[noreturn]] void fail_at(ConfigLocation where, std::string message) {
     throw ConfigError({ConfigProblem{std::move(where), std::move(message)}});
@@ -157,7 +136,7 @@ struct WorkspaceSettings {
 };
 
 WorkspaceSettings read_workspace(const ConfigSection& root, const fs::path& deployment_dir,
-                                 Problems& problems) {
+                                 ProblemCollector& problems) {
     WorkspaceSettings settings;
     problems.collect([&] {
         const ConfigSection section = root.child("workspace");
@@ -191,7 +170,7 @@ struct PluginSettings {
     std::vector<std::string> enabled;
 };
 
-PluginSettings read_plugins(const ConfigSection& root, Problems& problems) {
+PluginSettings read_plugins(const ConfigSection& root, ProblemCollector& problems) {
     PluginSettings settings;
     problems.collect([&] {
         const ConfigSection section = root.child("plugins");
@@ -233,7 +212,7 @@ std::string read_id(const ConfigSection& section, std::string_view kind,
 }
 
 Stage read_stage(const ConfigSection& section, std::map<std::string, std::string>& seen,
-                 Problems& problems) {
+                 ProblemCollector& problems) {
     Stage stage;
     problems.collect([&] {
         section.allow_only({"id", "name", "probability", "sla_days", "won", "lost"});
@@ -268,7 +247,7 @@ Stage read_stage(const ConfigSection& section, std::map<std::string, std::string
 }
 
 Pipeline read_pipeline(const ConfigSection& section, std::map<std::string, std::string>& seen,
-                       Problems& problems) {
+                       ProblemCollector& problems) {
     Pipeline pipeline;
     problems.collect([&] { section.allow_only({"id", "name", "stages"}); });
     problems.collect([&] { pipeline.id = read_id(section, "pipeline", seen); });
@@ -286,7 +265,7 @@ Pipeline read_pipeline(const ConfigSection& section, std::map<std::string, std::
     return pipeline;
 }
 
-std::vector<Pipeline> read_pipelines(const ConfigSection& root, Problems& problems) {
+std::vector<Pipeline> read_pipelines(const ConfigSection& root, ProblemCollector& problems) {
     std::vector<Pipeline> pipelines;
     problems.collect([&] {
         std::map<std::string, std::string> ids;
@@ -309,7 +288,7 @@ Config Config::load(const std::filesystem::path& file,
     }
     config.root_ = ConfigSection(std::string{}, layers);
 
-    Problems problems;
+    ProblemCollector problems;
     auto workspace = read_workspace(config.root_, fs::absolute(file).parent_path(), problems);
     auto plugins = read_plugins(config.root_, problems);
     auto pipelines = read_pipelines(config.root_, problems);

@@ -3,11 +3,13 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 #include <stdexcept>
 #include <system_error>
 
+#include "guard.hpp"
 #include "host/dependency_resolution.hpp"
 #include "host/library_registry.hpp"
 #include "moshtari/config.hpp"
@@ -227,24 +229,18 @@ const PluginDescriptor& checked_descriptor(PluginInfo& plugin,
     return *descriptor;
 }
 
-// Every call into a plugin's code goes through here, so an exception from it fails that plugin
-// alone and the host goes on with the others. Returns whether the call succeeded.
-template <class Call>
-bool guarded(PluginInfo& plugin, std::string_view failed_while, Call&& call) {
-    const auto& id = plugin.manifest.id;
-    try {
-        call();
-        return true;
-    } catch (const std::exception& error) {
-        fail(plugin, "plugin " + in_quotes(id) + " " + std::string(failed_while) + ": " +
-                         error.what() + "; fix the cause or remove " + in_quotes(id) +
-                         " from plugins.enabled");
-    } catch (...) {
-        fail(plugin, "plugin " + in_quotes(id) + " " + std::string(failed_while) +
-                         " with an exception that is not a std::exception;"
-                         " remove it from plugins.enabled and report this to its authors");
+// Calls into the plugin's code behind the core's guard (which logs the exception), so an exception
+// fails that plugin alone and the host goes on with the others. Returns whether the call succeeded.
+bool guarded(PluginInfo& plugin, std::string_view call_name, std::string_view failed_while,
+             const std::function<void()>& call) {
+    const auto reason = run_guarded(plugin.manifest.id, call_name, call);
+    if (reason) {
+        const auto& id = plugin.manifest.id;
+        mark_failed(plugin, "plugin " + in_quotes(id) + " " + std::string(failed_while) + ": " +
+                                *reason + "; fix the cause or remove " + in_quotes(id) +
+                                " from plugins.enabled");
     }
-    return false;
+    return !reason;
 }
 
 // The object's destructor is code in the library: the deleter holds the
@@ -351,7 +347,7 @@ void PluginHost::load() {
             auto library = open_library(plugin.manifest);
             const auto& descriptor = checked_descriptor(plugin, *library);
             Plugin* object = nullptr;
-            if (!guarded(plugin, "failed while being created",
+            if (!guarded(plugin, "create", "failed while being created",
                          [&] { object = descriptor.create(); })) {
                 continue;
             }
@@ -377,7 +373,7 @@ std::vector<ConfigProblem> PluginHost::configure(const Config& config) {
         if (plugin.state != PluginState::loaded) {
             continue;
         }
-        guarded(plugin, "failed while reading its configuration", [&] {
+        guarded(plugin, "configure", "failed while reading its configuration", [&] {
             try {
                 impl_->instances[i].object->configure(config.plugin_section(plugin.manifest.id));
             } catch (const ConfigError& error) {
@@ -409,7 +405,7 @@ void PluginHost::start(const ContextFactory& make_context) {
             continue;
         }
         auto& instance = impl_->instances[i];
-        guarded(plugin, "failed to start", [&] {
+        guarded(plugin, "start", "failed to start", [&] {
             instance.context = make_context(plugin);
             instance.object->start(*instance.context);
             plugin.state = PluginState::running;

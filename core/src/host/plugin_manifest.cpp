@@ -1,3 +1,4 @@
+#include "config/problem_collector.hpp"
 #include "moshtari/plugin_manifest.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -14,29 +15,6 @@
 
 namespace moshtari {
 namespace {
-
-// Each field is checked on its own, so one reading of a broken
-// manifest reports all of its problems.
-class Problems {
-  public:
-    template <class Check>
-    void collect(Check&& check) {
-        try {
-            check();
-        } catch (const ConfigError& error) {
-            problems_.insert(problems_.end(), error.problems().begin(), error.problems().end());
-        }
-    }
-
-    void throw_if_any() const {
-        if (!problems_.empty()) {
-            throw ConfigError(problems_);
-        }
-    }
-
-  private:
-    std::vector<ConfigProblem> problems_;
-};
 
 bool is_plugin_id(std::string_view id) {
     return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
@@ -67,13 +45,11 @@ YAML::Node parse_file(const std::string& file) {
     } catch (const YAML::BadFile&) {
         fail_whole_file(file, "cannot be read; check that it exists and is readable");
     } catch (const YAML::ParserException& error) {
-        throw ConfigError(
-            {ConfigProblem{ConfigLocation{file, error.mark.line + 1, error.mark.column + 1},
-                           "is not valid YAML: " + error.msg}});
+        throw ConfigError({ConfigProblem{location_at(file, error.mark), "is not valid YAML: " + error.msg}});
     }
 }
 
-std::vector<ProvidedExtension> read_provides(const ConfigSection& manifest, Problems& problems) {
+std::vector<ProvidedExtension> read_provides(const ConfigSection& manifest, ProblemCollector& problems) {
     std::vector<ProvidedExtension> provides;
     problems.collect([&] {
         for (const auto& item : manifest.list("provides")) {
@@ -87,7 +63,7 @@ std::vector<ProvidedExtension> read_provides(const ConfigSection& manifest, Prob
     return provides;
 }
 
-std::vector<PluginRequirement> read_requires(const ConfigSection& manifest, Problems& problems) {
+std::vector<PluginRequirement> read_requires(const ConfigSection& manifest, ProblemCollector& problems) {
     std::vector<PluginRequirement> dependencies;
     problems.collect([&] {
         for (const auto& item : manifest.list("requires")) {
@@ -111,7 +87,7 @@ std::vector<PluginRequirement> read_requires(const ConfigSection& manifest, Prob
 
 // Exported here because the header does not mark PluginManifest:
 // tools and tests read manifests too.
-MOSHTARI_API PluginManifest PluginManifest::read(const std::filesystem::path& manifest_file) {
+PluginManifest PluginManifest::read(const std::filesystem::path& manifest_file) {
     const std::string file = manifest_file.string();
     const YAML::Node root = parse_file(file);
     if (!root.IsMap()) {
@@ -122,7 +98,7 @@ MOSHTARI_API PluginManifest PluginManifest::read(const std::filesystem::path& ma
         {std::make_shared<const ConfigSection::Layer>(ConfigSection::Layer{file, root})});
 
     PluginManifest result;
-    Problems problems;
+    ProblemCollector problems;
     problems.collect([&] {
         manifest.allow_only(
             {"id", "version", "summary", "provides", "requires", "abi", "status", "license"});

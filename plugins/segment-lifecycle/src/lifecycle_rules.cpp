@@ -1,5 +1,7 @@
 #include "lifecycle_rules.hpp"
 
+#include <fmt/format.h>
+
 namespace moshtari::lifecycle {
 
 namespace {
@@ -13,13 +15,25 @@ Thresholds Thresholds::from_config(const ConfigSection& section) {
     t.new_days = section.get<int>("new_days", t.new_days);
     t.at_risk_days = section.get<int>("at_risk_days", t.at_risk_days);
     t.lapsed_days = section.get<int>("lapsed_days", t.lapsed_days);
-    if (t.new_days < 1) section.fail("new_days", "must be at least 1 day");
-    if (t.at_risk_days <= t.new_days) {
-        section.fail("at_risk_days", "must be greater than new_days (" + std::to_string(t.new_days) + ")");
+
+    std::vector<ConfigProblem> problems;
+    // The problem is reported at the later key when the user wrote it, else at the earlier one, so the message
+    // points at something in the file and says which value is a default.
+    const auto order = [&](const char* earlier, int earlier_value, const char* later, int later_value) {
+        if (later_value > earlier_value) return;
+        const char* at = section.has(later) ? later : earlier;
+        problems.push_back({section.location(at),
+                            fmt::format("{}.{}: {} ({}{}) must be greater than {} ({}{})", section.path(), at, later,
+                                        later_value, section.has(later) ? "" : ", the default", earlier,
+                                        earlier_value, section.has(earlier) ? "" : ", the default")});
+    };
+    if (t.new_days < 1) {
+        problems.push_back({section.location("new_days"),
+                            fmt::format("{}.new_days: must be at least 1 day, got {}", section.path(), t.new_days)});
     }
-    if (t.lapsed_days <= t.at_risk_days) {
-        section.fail("lapsed_days", "must be greater than at_risk_days (" + std::to_string(t.at_risk_days) + ")");
-    }
+    order("new_days", t.new_days, "at_risk_days", t.at_risk_days);
+    order("at_risk_days", t.at_risk_days, "lapsed_days", t.lapsed_days);
+    if (!problems.empty()) throw ConfigError(std::move(problems));
     return t;
 }
 

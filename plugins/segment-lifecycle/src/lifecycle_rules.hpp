@@ -10,11 +10,11 @@
 namespace moshtari::lifecycle {
 
 struct Thresholds {
-    int new_days = 30;       // first order at most this many days ago: new
-    int at_risk_days = 90;   // no order for this many days: at-risk
-    int lapsed_days = 180;   // no order for this many days: lapsed
+    int new_days = 30;       // first order less than this many days ago: new
+    int at_risk_days = 90;   // no order for this many days or more: at-risk
+    int lapsed_days = 180;   // no order for this many days or more: lapsed
 
-    // Reads the plugin's section; throws ConfigError at the offending key.
+    // Reads the plugin's section; throws one ConfigError listing every problem.
     static Thresholds from_config(const ConfigSection& section);
 };
 

@@ -16,15 +16,16 @@ namespace {
 
 constexpr const char* kSegmenter = "lifecycle";
 
-// One row per customer: id, stored phase, order count, first, last and before-last order time. `{0}` filters
-// orders and customers: a plain "customer_id = ?1" for one customer keeps SQLite on the (customer_id, at) index.
+// One row per customer: id, stored phase, and the count, first, last and before-last time of the orders placed up
+// to the moment judged (?2), so an event dispatched late is judged on the history as it was. `{0}` filters orders
+// and `{1}` customers: a plain "customer_id = ?1" for one customer keeps SQLite on the (customer_id, at) index.
 constexpr const char* kHistorySql = R"sql(
 WITH ranked AS (
     SELECT customer_id, at,
            ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY at DESC, id DESC) AS position,
            COUNT(*) OVER (PARTITION BY customer_id) AS orders,
            MIN(at) OVER (PARTITION BY customer_id) AS first_at
-    FROM orders WHERE cancelled = 0 AND {0})
+    FROM orders WHERE cancelled = 0 AND at <= ?2 AND {0})
 SELECT c.id, COALESCE(p.phase, ''), COALESCE(last.orders, 0), last.first_at, last.at, previous.at
 FROM customers c
 LEFT JOIN segment_lifecycle_phases p ON p.customer_id = c.id
@@ -100,6 +101,7 @@ void LifecycleStore::apply(CustomerId id, const std::string& current, const std:
 void LifecycleStore::refresh(CustomerId id, Timestamp as_of, const Thresholds& thresholds) {
     SQLite::Statement query(workspace_.database().sql(), history_sql(true));
     query.bind(1, static_cast<int64_t>(id));
+    query.bind(2, static_cast<int64_t>(to_unix(as_of)));
     if (!query.executeStep()) return;  // erased since the event was written
     const Row row = read_row(query);
     query.reset();
@@ -110,6 +112,7 @@ std::size_t LifecycleStore::refresh_all(Timestamp as_of, const Thresholds& thres
     std::vector<std::pair<Row, std::string>> changes;
     {
         SQLite::Statement query(workspace_.database().sql(), history_sql(false));
+        query.bind(2, static_cast<int64_t>(to_unix(as_of)));
         while (query.executeStep()) {
             Row row = read_row(query);
             std::string phase = phase_of(row.history, as_of, thresholds);

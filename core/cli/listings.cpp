@@ -1,0 +1,23 @@
+#include "listings.hpp"
+
+namespace moshtari::cli {
+
+Table interactions_table(const std::vector<Interaction>& interactions) {
+    Table table{{"id", "at", "customer", "channel", "direction", "kind", "outcome", "text"}, {}};
+    for (const auto& i : interactions) {
+        table.rows.push_back({i.id, format_time(i.at), i.customer_id, i.channel,
+                              to_string(i.direction), i.kind, i.outcome, i.text});
+    }
+    return table;
+}
+
+Table orders_table(const std::vector<Order>& orders) {
+    Table table{{"id", "at", "customer", "external_id", "total", "lines", "cancelled"}, {}};
+    for (const auto& o : orders) {
+        table.rows.push_back({o.id, format_time(o.at), o.customer_id, o.external_id,
+                              format_money(o.total), o.lines.size(), o.cancelled});
+    }
+    return table;
+}
+
+}  // namespace moshtari::cli

@@ -2,14 +2,17 @@
 #
 # Builds a Moshtari plugin: a MODULE library named after the manifest's `id`, hidden visibility, with its
 # plugin.yaml copied beside it as <OUTPUT_DIRECTORY>/<id>/{<id>.so,plugin.yaml}, the layout the host discovers.
-# Works in the Moshtari tree and from the installed package (find_package(Moshtari)).
+# OUTPUT_DIRECTORY defaults to <build>/<libdir>/moshtari/plugins, the same place relative to bin/ as once
+# installed. Works in the Moshtari tree and from the installed package (find_package(Moshtari)).
+include(GNUInstallDirs)
+
 function(moshtari_add_plugin target)
     cmake_parse_arguments(ARG "NO_INSTALL" "MANIFEST;OUTPUT_DIRECTORY" "SOURCES;LIBRARIES" ${ARGN})
     if(NOT ARG_MANIFEST)
         set(ARG_MANIFEST "${CMAKE_CURRENT_SOURCE_DIR}/plugin.yaml")
     endif()
     if(NOT ARG_OUTPUT_DIRECTORY)
-        set(ARG_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/plugins")
+        set(ARG_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/${CMAKE_INSTALL_LIBDIR}/moshtari/plugins")
     endif()
     if(NOT EXISTS "${ARG_MANIFEST}")
         message(FATAL_ERROR "moshtari_add_plugin(${target}): manifest ${ARG_MANIFEST} does not exist")
@@ -34,7 +37,6 @@ function(moshtari_add_plugin target)
     set_property(TARGET ${target} PROPERTY MOSHTARI_PLUGIN_ID "${plugin_id}")
 
     if(NOT ARG_NO_INSTALL)
-        include(GNUInstallDirs)
         install(TARGETS ${target} LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}/moshtari/plugins/${plugin_id}")
         install(FILES "${ARG_MANIFEST}" DESTINATION "${CMAKE_INSTALL_LIBDIR}/moshtari/plugins/${plugin_id}"
                 RENAME plugin.yaml)

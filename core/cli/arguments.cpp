@@ -39,9 +39,4 @@ Timestamp time_or_now(std::string_view text) {
     return text.empty() ? now() : parse_time_or_throw(text, "--at");
 }
 
-Date parse_date_or_throw(std::string_view text, std::string_view what) {
-    if (const auto date = parse_date(text)) return *date;
-    throw UserError(fmt::format("{} '{}' is not a date; write YYYY-MM-DD", what, text));
-}
-
 }  // namespace moshtari::cli

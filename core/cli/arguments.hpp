@@ -38,7 +38,4 @@ void add_customer_filter(CLI::App& command, CustomerFilter& filter);
 // `--at TIME` as given, or now when it was left out.
 Timestamp time_or_now(std::string_view text);
 
-// Like parse_time_or_throw, for a calendar date (YYYY-MM-DD).
-Date parse_date_or_throw(std::string_view text, std::string_view what);
-
 }  // namespace moshtari::cli

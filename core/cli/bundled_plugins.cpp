@@ -16,13 +16,11 @@ std::vector<fs::path> bundled_plugin_dirs() {
                      error.message());
         return {};
     }
-    const fs::path bin = executable.parent_path();
-    std::vector<fs::path> dirs;
-    for (const fs::path& candidate :
-         {bin / ".." / "plugins", bin / ".." / MOSHTARI_INSTALLED_PLUGIN_RELDIR}) {
-        if (fs::is_directory(candidate, error)) dirs.push_back(candidate.lexically_normal());
-    }
-    return dirs;
+    // The build tree mirrors the installed layout (see moshtari_add_plugin), so one place serves
+    // both.
+    const fs::path dir = executable.parent_path() / ".." / MOSHTARI_INSTALLED_PLUGIN_RELDIR;
+    if (!fs::is_directory(dir, error)) return {};
+    return {dir.lexically_normal()};
 }
 
 }  // namespace moshtari::cli

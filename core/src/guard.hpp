@@ -1,6 +1,6 @@
 #pragma once
-// Every call into plugin code (start, event slots, durable handlers) runs behind this guard, so one bad plugin
-// is logged under its name instead of taking the process down.
+// Every call into plugin code (start, event slots, durable handlers) runs behind this guard, so one
+// bad plugin is logged under its name instead of taking the process down.
 
 #include <functional>
 #include <optional>

@@ -1,15 +1,16 @@
 #include "moshtari/sdk/testing.hpp"
 
+#include <unistd.h>
 #include <atomic>
 #include <fstream>
-#include <unistd.h>
 
 namespace moshtari::testing {
 
 std::filesystem::path make_temp_dir(std::string_view prefix) {
     static std::atomic<int> counter{0};
-    auto dir = std::filesystem::temp_directory_path() /
-               (std::string(prefix) + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    auto dir =
+        std::filesystem::temp_directory_path() /
+        (std::string(prefix) + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;

@@ -21,7 +21,7 @@ cat > "$work/shop/moshtari.yaml" <<YAML
 workspace:
   database: shop.db
 plugins:
-  paths: ["$(find "$work/prefix" -type d -path '*/moshtari/plugins' | head -1)", "$work/template/plugins"]
+  paths: ["$(find "$work/prefix" -type d -path '*/moshtari/plugins' | head -1)", "$(find "$work/template" -type d -path '*/moshtari/plugins' | head -1)"]
 tag-big-spenders:
   threshold_minor: 50000
 YAML

@@ -16,7 +16,9 @@ Customer sara() {
     c.contacts = {{ContactKind::email, " Sara.Ahmadi@Example.COM ", "work", true},
                   {ContactKind::phone, "+98 (912) 123-4567", "mobile", false}};
     c.tags = {"vip", "newsletter", "vip"};
-    c.attributes = {{"loyalty_card", std::string("00123")}, {"visits", std::int64_t{7}}, {"score", 4.5},
+    c.attributes = {{"loyalty_card", std::string("00123")},
+                    {"visits", std::int64_t{7}},
+                    {"score", 4.5},
                     {"wholesale", false}};
     c.language = "fa-IR";
     c.time_zone = "Asia/Tehran";
@@ -50,7 +52,8 @@ TEST_F(CustomerStoreTest, DuplicateContactIsRefusedAndNothingIsWritten) {
         ws.customers().create(twin);
         FAIL() << "a second customer took an email that is already used";
     } catch (const UserError& e) {
-        EXPECT_NE(std::string(e.what()).find("#" + std::to_string(first)), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("#" + std::to_string(first)), std::string::npos)
+            << e.what();
     }
     EXPECT_EQ(ws.customers().count(), 1u);
     EXPECT_EQ(rows("events"), 1);
@@ -84,7 +87,8 @@ TEST_F(CustomerStoreTest, UpdateRecordsWhichFieldsChangedAndSkipsNoOps) {
 TEST_F(CustomerStoreTest, ConsentHistoryKeepsEveryChangeAndTheLatestWins) {
     const CustomerId id = ws.customers().create(sara());
     ws.customers().record_consent(id, {"email", true, *parse_time("2026-01-01"), "web form"});
-    ws.customers().record_consent(id, {"email", false, *parse_time("2026-03-01"), "unsubscribe link"});
+    ws.customers().record_consent(id,
+                                  {"email", false, *parse_time("2026-03-01"), "unsubscribe link"});
     ws.customers().record_consent(id, {"sms", true, *parse_time("2026-02-01"), "shop counter"});
     const Customer c = ws.customers().get(id);
     EXPECT_EQ(c.consents.size(), 3u);

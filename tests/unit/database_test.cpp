@@ -14,7 +14,7 @@ namespace moshtari {
 namespace {
 
 class DatabaseTest : public ::testing::Test {
-protected:
+  protected:
     std::filesystem::path dir = testing::make_temp_dir("moshtari-db");
     std::filesystem::path file = dir / "test.db";
     void TearDown() override { std::filesystem::remove_all(dir); }
@@ -45,7 +45,8 @@ TEST_F(DatabaseTest, MigrationsApplyOnceAndAreRecordedPerNamespace) {
         EXPECT_EQ(schema_version(db, "other"), 0);
     }
     Database reopened(file);
-    migrate(reopened, "demo", kTwoMigrations);  // nothing left to do: must not fail on the existing table
+    migrate(reopened, "demo",
+            kTwoMigrations);  // nothing left to do: must not fail on the existing table
     EXPECT_EQ(count(reopened, "schema_migrations"), 2);
     reopened.sql().exec("INSERT INTO demo_notes (text, author) VALUES ('hello', 'sara')");
 }
@@ -70,7 +71,8 @@ TEST_F(DatabaseTest, NewerSchemaIsRefusedWithAnExplanation) {
 TEST_F(DatabaseTest, AFailingMigrationLeavesNothingBehind) {
     Database db(file);
     const std::vector<Migration> broken{
-        {1, "notes", "CREATE TABLE demo_notes (id INTEGER PRIMARY KEY); INSERT INTO no_such_table VALUES (1)"}};
+        {1, "notes",
+         "CREATE TABLE demo_notes (id INTEGER PRIMARY KEY); INSERT INTO no_such_table VALUES (1)"}};
     EXPECT_THROW(migrate(db, "demo", broken), std::runtime_error);
     EXPECT_EQ(schema_version(db, "demo"), 0);
     EXPECT_FALSE(db.sql().tableExists("demo_notes"));

@@ -11,7 +11,7 @@ namespace moshtari {
 namespace {
 
 class DealStoreTest : public StoreTest {
-protected:
+  protected:
     CustomerId customer = [this] {
         Customer c;
         c.name = "Acme GmbH";
@@ -40,7 +40,8 @@ TEST_F(DealStoreTest, MovesThroughStagesWithFullHistory) {
     EXPECT_EQ(d.history[0].to_stage, "lead");
     EXPECT_EQ(d.history[1].from_stage, "lead");
     EXPECT_EQ(d.history[2].by, "ali");
-    const auto won = ws.event_log().read_after(0, 10, "DealStageChanged").back().as<events::DealStageChanged>();
+    const auto won =
+        ws.event_log().read_after(0, 10, "DealStageChanged").back().as<events::DealStageChanged>();
     EXPECT_TRUE(won.won);
     EXPECT_EQ(won.from_stage, "proposal");
 }
@@ -83,8 +84,10 @@ TEST_F(DealStoreTest, OrdersKeepMoneyExactAndExternalIdsUnique) {
 }
 
 TEST_F(DealStoreTest, TasksCompleteOnceAndListOpenOnesByDueDate) {
-    const TaskId later = ws.tasks().add({.title = "send contract", .due = parse_time("2026-12-10"), .deal_id = new_deal()});
-    const TaskId sooner = ws.tasks().add({.title = "call back", .due = parse_time("2026-12-01"), .customer_id = customer});
+    const TaskId later = ws.tasks().add(
+        {.title = "send contract", .due = parse_time("2026-12-10"), .deal_id = new_deal()});
+    const TaskId sooner = ws.tasks().add(
+        {.title = "call back", .due = parse_time("2026-12-01"), .customer_id = customer});
     const TaskId undated = ws.tasks().add({.title = "say thanks"});
     auto open = ws.tasks().list({});
     ASSERT_EQ(open.size(), 3u);

@@ -15,13 +15,17 @@
 namespace moshtari {
 namespace {
 
-// A durable subscriber whose effect is one row per CustomerCreated, written in the dispatcher's transaction.
-// `crash_at`: the customer whose event makes the process die after writing its effect, before the commit.
+// A durable subscriber whose effect is one row per CustomerCreated, written in the dispatcher's
+// transaction. `crash_at`: the customer whose event makes the process die after writing its effect,
+// before the commit.
 void subscribe_counter(Workspace& ws, CustomerId crash_at = 0, CustomerId throw_at = 0) {
-    const std::vector<Migration> effects{{1, "effects", "CREATE TABLE test_effects (customer_id INTEGER NOT NULL)"}};
+    const std::vector<Migration> effects{
+        {1, "effects", "CREATE TABLE test_effects (customer_id INTEGER NOT NULL)"}};
     migrate(ws.database(), "test", effects);
-    ws.dispatcher().durable("counter", "test").on<events::CustomerCreated>(
-        [&ws, crash_at, throw_at](const events::CustomerCreated& e, const EventRecord&) {
+    ws.dispatcher()
+        .durable("counter", "test")
+        .on<events::CustomerCreated>([&ws, crash_at, throw_at](const events::CustomerCreated& e,
+                                                               const EventRecord&) {
             SQLite::Statement insert(ws.database().sql(), "INSERT INTO test_effects VALUES (?)");
             insert.bind(1, static_cast<int64_t>(e.customer_id));
             insert.exec();
@@ -45,7 +49,8 @@ TEST_F(DispatcherTest, DeliversInLogOrderAndAdvancesTheCursor) {
     add_customers(ws, 5);
     std::vector<EventId> live;
     auto sub = ws.bus().subscribe("*", "test", [&](const EventRecord& r) { live.push_back(r.id); });
-    EXPECT_EQ(ws.dispatcher().run_once(2), 10u);  // 5 durable deliveries + 5 live ones, in batches of 2
+    EXPECT_EQ(ws.dispatcher().run_once(2),
+              10u);  // 5 durable deliveries + 5 live ones, in batches of 2
     EXPECT_EQ(rows("test_effects"), 5);
     EXPECT_EQ(ws.dispatcher().cursor("counter"), 5);
     EXPECT_EQ(live, (std::vector<EventId>{1, 2, 3, 4, 5}));
@@ -55,8 +60,9 @@ TEST_F(DispatcherTest, DeliversInLogOrderAndAdvancesTheCursor) {
 TEST_F(DispatcherTest, AThrowingHandlerStopsOnlyItsSubscriberAtThatEvent) {
     subscribe_counter(ws, 0, /*throw_at=*/3);
     int others = 0;
-    ws.dispatcher().durable("other", "another-plugin").on<events::CustomerCreated>(
-        [&](const auto&, const EventRecord&) { ++others; });
+    ws.dispatcher()
+        .durable("other", "another-plugin")
+        .on<events::CustomerCreated>([&](const auto&, const EventRecord&) { ++others; });
     add_customers(ws, 5);
     ws.dispatcher().run_once();
     EXPECT_EQ(ws.dispatcher().cursor("counter"), 2);
@@ -73,7 +79,8 @@ TEST_F(DispatcherTest, AKilledWorkerNeitherLosesNorRepeatsEffects) {
     const pid_t child = ::fork();
     ASSERT_GE(child, 0);
     if (child == 0) {
-        // The worker process: dies half-way through customer 5's event, effect written but not committed.
+        // The worker process: dies half-way through customer 5's event, effect written but not
+        // committed.
         auto worker = Workspace::open(config);
         subscribe_counter(*worker, /*crash_at=*/5);
         worker->dispatcher().run_once(3);
@@ -87,7 +94,8 @@ TEST_F(DispatcherTest, AKilledWorkerNeitherLosesNorRepeatsEffects) {
     test.reopen();
     Workspace& restarted = test.workspace();
     subscribe_counter(restarted);
-    EXPECT_EQ(restarted.dispatcher().cursor("counter"), 3) << "the first batch of 3 was committed before the crash";
+    EXPECT_EQ(restarted.dispatcher().cursor("counter"), 3)
+        << "the first batch of 3 was committed before the crash";
     restarted.dispatcher().run_once();
     std::multiset<std::int64_t> effects;
     SQLite::Statement q(restarted.database().sql(), "SELECT customer_id FROM test_effects");

@@ -11,23 +11,29 @@ namespace moshtari {
 namespace {
 
 EventRecord order_placed(EventId id, std::int64_t customer) {
-    return EventRecord{id, "OrderPlaced", now(), events::OrderPlaced{id, customer, 0, 1000, "EUR", false}};
+    return EventRecord{id, "OrderPlaced", now(),
+                       events::OrderPlaced{id, customer, 0, 1000, "EUR", false}};
 }
 
 TEST(EventBus, DeliversTypedEventsInSubscriptionOrder) {
     EventBus bus;
     std::vector<std::string> calls;
-    auto first = bus.subscribe<events::OrderPlaced>("a", [&](const events::OrderPlaced& e, const EventRecord&) {
-        calls.push_back("a" + std::to_string(e.customer_id));
-    });
-    auto second = bus.subscribe<events::OrderPlaced>("b", [&](const events::OrderPlaced& e, const EventRecord&) {
-        calls.push_back("b" + std::to_string(e.customer_id));
-    });
-    auto every = bus.subscribe("*", "c", [&](const EventRecord& r) { calls.push_back("c" + r.type); });
-    auto other = bus.subscribe<events::DailyTick>("d", [&](const auto&, const EventRecord&) { calls.push_back("d"); });
+    auto first = bus.subscribe<events::OrderPlaced>(
+        "a", [&](const events::OrderPlaced& e, const EventRecord&) {
+            calls.push_back("a" + std::to_string(e.customer_id));
+        });
+    auto second = bus.subscribe<events::OrderPlaced>(
+        "b", [&](const events::OrderPlaced& e, const EventRecord&) {
+            calls.push_back("b" + std::to_string(e.customer_id));
+        });
+    auto every =
+        bus.subscribe("*", "c", [&](const EventRecord& r) { calls.push_back("c" + r.type); });
+    auto other = bus.subscribe<events::DailyTick>(
+        "d", [&](const auto&, const EventRecord&) { calls.push_back("d"); });
     bus.publish(order_placed(1, 7));
     bus.publish(order_placed(2, 8));
-    EXPECT_EQ(calls, (std::vector<std::string>{"a7", "b7", "cOrderPlaced", "a8", "b8", "cOrderPlaced"}));
+    EXPECT_EQ(calls,
+              (std::vector<std::string>{"a7", "b7", "cOrderPlaced", "a8", "b8", "cOrderPlaced"}));
 }
 
 TEST(EventBus, DroppingTheSubscriptionDisconnects) {
@@ -47,7 +53,8 @@ TEST(EventBus, AThrowingSlotIsCountedAndTheOthersStillRun) {
     int later_calls = 0;
     auto bad = bus.subscribe("OrderPlaced", "broken-plugin",
                              [](const EventRecord&) { throw std::runtime_error("disk on fire"); });
-    auto good = bus.subscribe("OrderPlaced", "good-plugin", [&](const EventRecord&) { ++later_calls; });
+    auto good =
+        bus.subscribe("OrderPlaced", "good-plugin", [&](const EventRecord&) { ++later_calls; });
     EXPECT_EQ(bus.publish(order_placed(1, 1)), 1u);
     EXPECT_EQ(later_calls, 1);
 }

@@ -25,7 +25,7 @@ pipelines:
 )yaml";
 
 class StoreTest : public ::testing::Test {
-protected:
+  protected:
     testing::TestWorkspace test{{}, kSalesPipeline};
     Workspace& ws = test.workspace();
 

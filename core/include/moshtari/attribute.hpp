@@ -17,6 +17,7 @@ using Attributes = std::map<std::string, AttributeValue, std::less<>>;
 MOSHTARI_API const char* attribute_type_name(const AttributeValue& value);
 MOSHTARI_API std::string attribute_to_string(const AttributeValue& value);
 // Reads "name=value" or "name:type=value" from the command line; a bare value becomes text.
-MOSHTARI_API std::pair<std::string, AttributeValue> parse_attribute_assignment(std::string_view text);
+MOSHTARI_API std::pair<std::string, AttributeValue> parse_attribute_assignment(
+    std::string_view text);
 
 }  // namespace moshtari

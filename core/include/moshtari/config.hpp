@@ -1,5 +1,6 @@
 #pragma once
-// A deployment's configuration: one moshtari.yaml, optionally layered over a preset with `extends:`.
+// A deployment's configuration: one moshtari.yaml, optionally layered over a preset with
+// `extends:`.
 
 #include <filesystem>
 #include <string>
@@ -12,7 +13,7 @@
 namespace moshtari {
 
 class MOSHTARI_API Config {
-public:
+  public:
     // Reads and validates the core's sections; throws ConfigError listing every problem found.
     // `extends: NAME` is looked up as NAME.yaml beside the file, then in each of `preset_dirs`.
     static Config load(const std::filesystem::path& file,
@@ -22,23 +23,26 @@ public:
     // Files read, the deployment's first, then each preset it extends.
     const std::vector<std::filesystem::path>& files() const { return files_; }
 
-    std::filesystem::path database() const { return database_; }         // workspace.database, resolved
-    const std::string& default_currency() const { return currency_; }   // workspace.currency
-    const std::string& time_zone() const { return time_zone_; }         // workspace.time_zone
-    const std::vector<std::filesystem::path>& plugin_dirs() const { return plugin_dirs_; }  // plugins.paths
+    std::filesystem::path database() const { return database_; }  // workspace.database, resolved
+    const std::string& default_currency() const { return currency_; }  // workspace.currency
+    const std::string& time_zone() const { return time_zone_; }        // workspace.time_zone
+    const std::vector<std::filesystem::path>& plugin_dirs() const {
+        return plugin_dirs_;
+    }  // plugins.paths
     // plugins.enabled; empty means every plugin found.
     const std::vector<std::string>& enabled_plugins() const { return enabled_plugins_; }
     const std::vector<Pipeline>& pipelines() const { return pipelines_; }
 
     // The top-level section named after a plugin id (empty when absent).
     ConfigSection plugin_section(std::string_view plugin_id) const;
-    // Top-level keys that are neither core sections nor in `plugin_ids`: errors with the closest name suggested.
+    // Top-level keys that are neither core sections nor in `plugin_ids`: errors with the closest
+    // name suggested.
     void check_unknown_sections(const std::vector<std::string>& plugin_ids) const;
 
     // The core's own top-level keys.
     static const std::vector<std::string>& core_sections();
 
-private:
+  private:
     std::filesystem::path file_;
     std::vector<std::filesystem::path> files_;
     ConfigSection root_;

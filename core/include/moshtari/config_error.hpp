@@ -10,7 +10,7 @@ namespace moshtari {
 
 struct ConfigLocation {
     std::string file;
-    int line = 0;    // 0 when the whole file is meant
+    int line = 0;  // 0 when the whole file is meant
     int column = 0;
 };
 
@@ -24,11 +24,11 @@ struct ConfigProblem {
 
 // One or more problems; what() lists them one per line.
 class MOSHTARI_API ConfigError : public UserError {
-public:
+  public:
     explicit ConfigError(std::vector<ConfigProblem> problems);
     const std::vector<ConfigProblem>& problems() const { return problems_; }
 
-private:
+  private:
     std::vector<ConfigProblem> problems_;
 };
 

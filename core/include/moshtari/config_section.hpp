@@ -1,6 +1,7 @@
 #pragma once
-// A read-only view of one mapping in the configuration, layered over what `extends:` brings in: a key set in
-// moshtari.yaml wins over the preset's. Every error it throws points at the file, line and column of the value.
+// A read-only view of one mapping in the configuration, layered over what `extends:` brings in: a
+// key set in moshtari.yaml wins over the preset's. Every error it throws points at the file, line
+// and column of the value.
 
 #include <cstdint>
 #include <initializer_list>
@@ -15,7 +16,7 @@
 namespace moshtari {
 
 class MOSHTARI_API ConfigSection {
-public:
+  public:
     struct Layer;  // one file's node for this section
 
     ConfigSection();  // empty: every key is absent
@@ -51,7 +52,7 @@ public:
     // Throws ConfigError at the key's location: "<path>.<key>: <message>".
     [[noreturn]] void fail(std::string_view key, std::string_view message) const;
 
-private:
+  private:
     std::string path_;
     std::vector<std::shared_ptr<const Layer>> layers_;  // topmost first
 };

@@ -26,7 +26,8 @@ struct ContactPoint {
     friend bool operator==(const ContactPoint&, const ContactPoint&) = default;
 };
 
-// Consent per channel ("email", "sms", "phone", ...), with when and where it was given or withdrawn.
+// Consent per channel ("email", "sms", "phone", ...), with when and where it was given or
+// withdrawn.
 struct Consent {
     std::string channel{};
     bool granted = false;

@@ -1,5 +1,6 @@
 #pragma once
-// One SQLite database file: WAL journal, foreign keys on, a busy timeout, and nestable transactions.
+// One SQLite database file: WAL journal, foreign keys on, a busy timeout, and nestable
+// transactions.
 
 #include <filesystem>
 #include <memory>
@@ -13,8 +14,9 @@ class Database;
 namespace moshtari {
 
 class MOSHTARI_API Database {
-public:
-    // Opens (creating if needed) the file; throws UserError naming the file when it cannot be opened.
+  public:
+    // Opens (creating if needed) the file; throws UserError naming the file when it cannot be
+    // opened.
     explicit Database(const std::filesystem::path& file);
     ~Database();
     Database(const Database&) = delete;
@@ -25,7 +27,7 @@ public:
     const std::filesystem::path& path() const { return path_; }
     bool in_transaction() const { return depth_ > 0; }
 
-private:
+  private:
     friend class Transaction;
     std::filesystem::path path_;
     std::unique_ptr<SQLite::Database> db_;

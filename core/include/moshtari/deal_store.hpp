@@ -18,7 +18,7 @@ struct DealQuery {
 };
 
 class MOSHTARI_API DealStore {
-public:
+  public:
     virtual ~DealStore() = default;
 
     // The pipeline and stage must exist; an empty stage means the pipeline's first stage.

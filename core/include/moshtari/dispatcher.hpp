@@ -1,7 +1,7 @@
 #pragma once
-// Reads the event log in order and delivers it: first to each durable subscriber after its own cursor (its
-// effects and its cursor commit in one transaction, so a crash neither loses nor repeats an effect), then to the
-// live EventBus.
+// Reads the event log in order and delivers it: first to each durable subscriber after its own
+// cursor (its effects and its cursor commit in one transaction, so a crash neither loses nor
+// repeats an effect), then to the live EventBus.
 
 #include <cstddef>
 #include <memory>
@@ -17,11 +17,13 @@ namespace moshtari {
 class Database;
 class EventLog;
 
-// A named consumer of the event log with a cursor stored in the database. Its handlers write through the same
-// Database; the dispatcher wraps each event in a transaction that also advances the cursor.
+// A named consumer of the event log with a cursor stored in the database. Its handlers write
+// through the same Database; the dispatcher wraps each event in a transaction that also advances
+// the cursor.
 class MOSHTARI_API DurableSubscriber {
-public:
-    DurableSubscriber(std::string name, std::string owner) : name_(std::move(name)), owner_(std::move(owner)) {}
+  public:
+    DurableSubscriber(std::string name, std::string owner)
+        : name_(std::move(name)), owner_(std::move(owner)) {}
 
     template <class E, class Handler>
     DurableSubscriber& on(Handler handler) {
@@ -32,7 +34,7 @@ public:
     const std::string& name() const { return name_; }
     const std::string& owner() const { return owner_; }
 
-private:
+  private:
     friend class Dispatcher;
     std::string name_;
     std::string owner_;
@@ -41,21 +43,24 @@ private:
 };
 
 class MOSHTARI_API Dispatcher {
-public:
-    // Live delivery starts at the end of the log as it is now: the live bus sees only what happens from here on.
+  public:
+    // Live delivery starts at the end of the log as it is now: the live bus sees only what happens
+    // from here on.
     Dispatcher(Database& db, EventLog& log, EventBus& live);
 
-    // The subscriber named `name` (created on first use); its cursor starts at the beginning of the log.
+    // The subscriber named `name` (created on first use); its cursor starts at the beginning of the
+    // log.
     DurableSubscriber& durable(std::string_view name, std::string_view owner);
 
-    // Delivers everything pending. A handler that throws is logged with its owner; its subscriber stops at that
-    // event (retried on the next pass) while the others go on. Returns the number of events delivered.
+    // Delivers everything pending. A handler that throws is logged with its owner; its subscriber
+    // stops at that event (retried on the next pass) while the others go on. Returns the number of
+    // events delivered.
     std::size_t run_once(std::size_t batch_size = 500);
 
     // The last event the named subscriber has fully processed (0 if none).
     EventId cursor(std::string_view name) const;
 
-private:
+  private:
     std::size_t deliver(DurableSubscriber& subscriber, std::size_t batch_size);
 
     Database& db_;

@@ -1,5 +1,6 @@
 #pragma once
-// Error types. UserError is the user's to fix (exit code 1); anything else is an internal error (exit code 2).
+// Error types. UserError is the user's to fix (exit code 1); anything else is an internal error
+// (exit code 2).
 
 #include <stdexcept>
 #include <string>
@@ -10,13 +11,13 @@ namespace moshtari {
 
 // Bad input, a missing record, a refused operation: the message says what is wrong and what to do.
 class MOSHTARI_API UserError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 // A record that was asked for by id or key does not exist.
 class MOSHTARI_API NotFound : public UserError {
-public:
+  public:
     using UserError::UserError;
 };
 

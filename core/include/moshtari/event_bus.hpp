@@ -14,7 +14,7 @@ namespace moshtari {
 
 // Disconnects its slot when destroyed.
 class MOSHTARI_API Subscription {
-public:
+  public:
     Subscription();
     explicit Subscription(std::shared_ptr<void> connection);
     Subscription(Subscription&&) noexcept;
@@ -24,12 +24,12 @@ public:
     void disconnect();
     bool connected() const;
 
-private:
+  private:
     std::shared_ptr<void> connection_;  // a boost::signals2::scoped_connection
 };
 
 class MOSHTARI_API EventBus {
-public:
+  public:
     using Slot = std::function<void(const EventRecord&)>;
 
     EventBus();
@@ -37,7 +37,8 @@ public:
     EventBus(const EventBus&) = delete;
     EventBus& operator=(const EventBus&) = delete;
 
-    // `owner` names who subscribed (a plugin id, "core") in error messages. "*" subscribes to every type.
+    // `owner` names who subscribed (a plugin id, "core") in error messages. "*" subscribes to every
+    // type.
     Subscription subscribe(std::string_view type, std::string owner, Slot slot);
 
     template <class E, class Handler>
@@ -50,7 +51,7 @@ public:
     // Returns how many slots threw (each already logged).
     std::size_t publish(const EventRecord& record);
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

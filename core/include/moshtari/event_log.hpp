@@ -1,5 +1,6 @@
 #pragma once
-// The durable event log (transactional outbox): events are appended inside the same transaction as the change.
+// The durable event log (transactional outbox): events are appended inside the same transaction as
+// the change.
 
 #include <cstddef>
 #include <string_view>
@@ -13,10 +14,11 @@ namespace moshtari {
 class Database;
 
 class MOSHTARI_API EventLog {
-public:
+  public:
     explicit EventLog(Database& db) : db_(db) {}
 
-    // Must run inside a Transaction, so the event commits or rolls back with the change it describes.
+    // Must run inside a Transaction, so the event commits or rolls back with the change it
+    // describes.
     EventId append(std::string_view type, const nlohmann::json& payload, Timestamp at);
 
     template <class E>
@@ -25,10 +27,11 @@ public:
     }
 
     // Events with id > after, oldest first; an empty `type` matches every type.
-    std::vector<EventRecord> read_after(EventId after, std::size_t limit, std::string_view type = {}) const;
+    std::vector<EventRecord> read_after(EventId after, std::size_t limit,
+                                        std::string_view type = {}) const;
     EventId last_id() const;
 
-private:
+  private:
     Database& db_;
 };
 

@@ -17,7 +17,8 @@ struct EventRecord {
     Timestamp at{};
     nlohmann::json payload;
 
-    // The typed event; E is one of the structs in events.hpp or a plugin's own with a kType and JSON mapping.
+    // The typed event; E is one of the structs in events.hpp or a plugin's own with a kType and
+    // JSON mapping.
     template <class E>
     E as() const {
         return payload.get<E>();

@@ -1,6 +1,6 @@
 #pragma once
-// The core's typed events. Each has a stable type name (kType) and a JSON mapping, as written in the event log.
-// Plugins define their own events the same way.
+// The core's typed events. Each has a stable type name (kType) and a JSON mapping, as written in
+// the event log. Plugins define their own events the same way.
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -42,7 +42,8 @@ struct InteractionLogged {
     std::string direction;
     std::string kind;
     std::int64_t at = 0;  // unix seconds
-    NLOHMANN_DEFINE_TYPE_INTRUSIVE(InteractionLogged, interaction_id, customer_id, channel, direction, kind, at)
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(InteractionLogged, interaction_id, customer_id, channel,
+                                   direction, kind, at)
 };
 
 struct OrderPlaced {
@@ -53,7 +54,8 @@ struct OrderPlaced {
     std::int64_t total_minor = 0;
     std::string currency;
     bool cancelled = false;
-    NLOHMANN_DEFINE_TYPE_INTRUSIVE(OrderPlaced, order_id, customer_id, at, total_minor, currency, cancelled)
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(OrderPlaced, order_id, customer_id, at, total_minor, currency,
+                                   cancelled)
 };
 
 struct DealCreated {
@@ -74,8 +76,8 @@ struct DealStageChanged {
     std::string to_stage;
     bool won = false;
     bool lost = false;
-    NLOHMANN_DEFINE_TYPE_INTRUSIVE(DealStageChanged, deal_id, customer_id, pipeline_id, from_stage, to_stage, won,
-                                   lost)
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(DealStageChanged, deal_id, customer_id, pipeline_id, from_stage,
+                                   to_stage, won, lost)
 };
 
 struct TaskCreated {

@@ -11,13 +11,14 @@
 namespace moshtari {
 
 class MOSHTARI_API InteractionStore {
-public:
+  public:
     virtual ~InteractionStore() = default;
 
     virtual InteractionId log(const Interaction& interaction) = 0;
     virtual Interaction get(InteractionId id) const = 0;
     // Newest first; all customers when `customer` is empty.
-    virtual std::vector<Interaction> list(std::optional<CustomerId> customer, std::size_t limit) const = 0;
+    virtual std::vector<Interaction> list(std::optional<CustomerId> customer,
+                                          std::size_t limit) const = 0;
 };
 
 }  // namespace moshtari

@@ -12,7 +12,7 @@
 namespace moshtari {
 
 class MOSHTARI_API OrderStore {
-public:
+  public:
     virtual ~OrderStore() = default;
 
     // Refuses a second order with the same external id, naming the existing one.
@@ -20,7 +20,8 @@ public:
     virtual Order get(OrderId id) const = 0;
     virtual std::optional<Order> find_by_external_id(std::string_view external_id) const = 0;
     // Newest first; all customers when `customer` is empty.
-    virtual std::vector<Order> list(std::optional<CustomerId> customer, std::size_t limit) const = 0;
+    virtual std::vector<Order> list(std::optional<CustomerId> customer,
+                                    std::size_t limit) const = 0;
 };
 
 }  // namespace moshtari

@@ -12,8 +12,8 @@ namespace moshtari {
 struct Stage {
     std::string id{};
     std::string name{};
-    double win_probability = 0.0;  // 0..1, for weighted forecasts
-    std::optional<int> sla_days{};   // how long a deal may sit in this stage
+    double win_probability = 0.0;   // 0..1, for weighted forecasts
+    std::optional<int> sla_days{};  // how long a deal may sit in this stage
     bool won = false;
     bool lost = false;
 };

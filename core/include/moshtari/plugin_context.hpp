@@ -1,5 +1,6 @@
 #pragma once
-// The only way a plugin registers anything: migrations, event subscriptions, CLI commands. Valid during start().
+// The only way a plugin registers anything: migrations, event subscriptions, CLI commands. Valid
+// during start().
 
 #include <filesystem>
 #include <string>
@@ -14,7 +15,7 @@ namespace moshtari {
 class Workspace;
 
 class PluginContext {
-public:
+  public:
     virtual ~PluginContext() = default;
 
     virtual const std::string& plugin_id() const = 0;
@@ -23,7 +24,8 @@ public:
     // Stores, database, event log and live bus. Outlives the plugin.
     virtual Workspace& workspace() = 0;
 
-    // Applied at once, in the plugin's own namespace (its id); name tables "<plugin>_<table>" with '-' as '_'.
+    // Applied at once, in the plugin's own namespace (its id); name tables "<plugin>_<table>" with
+    // '-' as '_'.
     virtual void add_migrations(const std::vector<Migration>& migrations) = 0;
     // The plugin's durable subscriber, with a cursor named after the plugin.
     virtual DurableSubscriber& durable_subscriber() = 0;

@@ -1,6 +1,6 @@
 #pragma once
-// The one thing a plugin library exports (as the alias "moshtari_plugin_descriptor"). Plain data, so the host can
-// check the ABI and toolchain before it calls any of the plugin's C++ code.
+// The one thing a plugin library exports (as the alias "moshtari_plugin_descriptor"). Plain data,
+// so the host can check the ABI and toolchain before it calls any of the plugin's C++ code.
 
 #include <cstdint>
 

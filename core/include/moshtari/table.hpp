@@ -1,5 +1,6 @@
 #pragma once
-// Listings for people (aligned columns) or programs (--json: an array of objects), from one description.
+// Listings for people (aligned columns) or programs (--json: an array of objects), from one
+// description.
 
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -12,7 +13,8 @@ namespace moshtari {
 
 struct Table {
     std::vector<std::string> columns;
-    std::vector<std::vector<nlohmann::json>> rows;  // one value per column; strings are printed unquoted
+    std::vector<std::vector<nlohmann::json>>
+        rows;  // one value per column; strings are printed unquoted
 
     // Aligned text with a header line; "(none)" when empty.
     MOSHTARI_API void print_text(std::ostream& out) const;

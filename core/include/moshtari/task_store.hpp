@@ -18,7 +18,7 @@ struct TaskQuery {
 };
 
 class MOSHTARI_API TaskStore {
-public:
+  public:
     virtual ~TaskStore() = default;
 
     virtual TaskId add(const Task& task) = 0;

@@ -1,5 +1,6 @@
 #pragma once
-// The toolchain tag: compiler, C++ standard library and build type, which must match between host and plugin.
+// The toolchain tag: compiler, C++ standard library and build type, which must match between host
+// and plugin.
 
 #include <string_view>
 
@@ -31,7 +32,8 @@
 #define MOSHTARI_BUILD_TAG "debug"
 #endif
 
-// Expanded in the translation unit that uses it, so a plugin reports the toolchain it was compiled with.
+// Expanded in the translation unit that uses it, so a plugin reports the toolchain it was compiled
+// with.
 #define MOSHTARI_TOOLCHAIN_TAG MOSHTARI_COMPILER_TAG "/" MOSHTARI_STDLIB_TAG "/" MOSHTARI_BUILD_TAG
 
 namespace moshtari {

@@ -1,5 +1,6 @@
 #pragma once
-// RAII transaction: BEGIN IMMEDIATE at the outermost level, a SAVEPOINT when nested; rolled back unless committed.
+// RAII transaction: BEGIN IMMEDIATE at the outermost level, a SAVEPOINT when nested; rolled back
+// unless committed.
 
 #include "moshtari/export.hpp"
 
@@ -8,7 +9,7 @@ namespace moshtari {
 class Database;
 
 class MOSHTARI_API Transaction {
-public:
+  public:
     explicit Transaction(Database& db);
     // Rolls back if commit() was not reached; never throws.
     ~Transaction() noexcept;
@@ -17,7 +18,7 @@ public:
 
     void commit();
 
-private:
+  private:
     Database& db_;
     int level_;
     bool done_ = false;

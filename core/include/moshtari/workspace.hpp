@@ -1,6 +1,6 @@
 #pragma once
-// A deployment opened from its moshtari.yaml: the store, event log, bus, dispatcher, stores and running plugins.
-// This is the facade the CLI, the SDK's test host and plugins work through.
+// A deployment opened from its moshtari.yaml: the store, event log, bus, dispatcher, stores and
+// running plugins. This is the facade the CLI, the SDK's test host and plugins work through.
 
 #include <filesystem>
 #include <memory>
@@ -28,7 +28,8 @@ class TaskStore;
 
 struct WorkspaceOptions {
     std::vector<std::filesystem::path> preset_dirs;  // where `extends:` names are looked up
-    // Searched when the configuration sets no plugins.paths (the CLI passes the plugins installed beside it).
+    // Searched when the configuration sets no plugins.paths (the CLI passes the plugins installed
+    // beside it).
     std::vector<std::filesystem::path> default_plugin_dirs;
     bool load_plugins = true;
     // Command names the caller (the CLI) already uses; a plugin registering one of them is refused.
@@ -36,9 +37,10 @@ struct WorkspaceOptions {
 };
 
 class MOSHTARI_API Workspace {
-public:
-    // Reads and validates the whole configuration (core and every plugin section) before anything is written;
-    // throws ConfigError listing every problem. Then opens the store, migrates it and starts the plugins.
+  public:
+    // Reads and validates the whole configuration (core and every plugin section) before anything
+    // is written; throws ConfigError listing every problem. Then opens the store, migrates it and
+    // starts the plugins.
     static std::unique_ptr<Workspace> open(const std::filesystem::path& config_file,
                                            const WorkspaceOptions& options = {});
     ~Workspace();
@@ -58,11 +60,11 @@ public:
     // Commands the running plugins registered.
     const std::vector<Command>& commands() const;
 
-    // One pass of the worker: writes the DailyTick for `now`'s date if not yet written, then dispatches until
-    // nothing is pending. Returns the number of events delivered.
+    // One pass of the worker: writes the DailyTick for `now`'s date if not yet written, then
+    // dispatches until nothing is pending. Returns the number of events delivered.
     std::size_t run_worker_pass(Timestamp now);
 
-private:
+  private:
     Workspace();
     struct Impl;
     std::unique_ptr<Impl> impl_;

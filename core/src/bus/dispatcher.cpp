@@ -32,11 +32,13 @@ DurableSubscriber& Dispatcher::durable(std::string_view name, std::string_view o
     const auto it = std::find_if(subscribers_.begin(), subscribers_.end(),
                                  [&](const auto& s) { return s->name() == name; });
     if (it != subscribers_.end()) return **it;
-    return *subscribers_.emplace_back(std::make_unique<DurableSubscriber>(std::string(name), std::string(owner)));
+    return *subscribers_.emplace_back(
+        std::make_unique<DurableSubscriber>(std::string(name), std::string(owner)));
 }
 
 EventId Dispatcher::cursor(std::string_view name) const {
-    SQLite::Statement query(db_.sql(), "SELECT last_event_id FROM subscriber_cursors WHERE name = ?");
+    SQLite::Statement query(db_.sql(),
+                            "SELECT last_event_id FROM subscriber_cursors WHERE name = ?");
     query.bind(1, std::string(name));
     return query.executeStep() ? query.getColumn(0).getInt64() : 0;
 }
@@ -46,8 +48,8 @@ std::size_t Dispatcher::deliver(DurableSubscriber& subscriber, std::size_t batch
     for (;;) {
         const auto batch = log_.read_after(cursor(subscriber.name()), batch_size);
         if (batch.empty()) return delivered;
-        // One transaction per batch; each event inside its own savepoint, so a failing event rolls back only its
-        // own effects and the cursor stops just before it.
+        // One transaction per batch; each event inside its own savepoint, so a failing event rolls
+        // back only its own effects and the cursor stops just before it.
         Transaction tx(db_);
         EventId last_done = 0;
         EventId failed_at = 0;
@@ -64,8 +66,9 @@ std::size_t Dispatcher::deliver(DurableSubscriber& subscriber, std::size_t batch
         if (last_done != 0) save_cursor(db_, subscriber.name(), last_done);
         tx.commit();
         if (failed_at != 0) {
-            spdlog::warn("{}: delivery to '{}' stopped at event #{}; it will be retried on the next pass",
-                         subscriber.owner(), subscriber.name(), failed_at);
+            spdlog::warn(
+                "{}: delivery to '{}' stopped at event #{}; it will be retried on the next pass",
+                subscriber.owner(), subscriber.name(), failed_at);
             return delivered;
         }
     }

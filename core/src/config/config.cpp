@@ -1,5 +1,5 @@
-#include "config/problem_collector.hpp"
 #include "moshtari/config.hpp"
+#include "config/problem_collector.hpp"
 
 #include <algorithm>
 #include <fstream>

@@ -9,7 +9,7 @@
 namespace moshtari {
 
 class ProblemCollector {
-public:
+  public:
     template <class Check>
     void collect(Check&& check) {
         try {
@@ -23,7 +23,7 @@ public:
         if (!problems_.empty()) throw ConfigError(problems_);
     }
 
-private:
+  private:
     std::vector<ConfigProblem> problems_;
 };
 

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 
+#include "host/plugin_failure.hpp"
 #include "host/semantic_version.hpp"
 #include "host/version_range.hpp"
 
@@ -13,19 +14,6 @@ namespace moshtari {
 namespace {
 
 using Index = std::map<std::string, std::size_t, std::less<>>;
-
-bool failed(const PluginInfo& plugin) {
-    return plugin.state == PluginState::failed;
-}
-
-void fail(PluginInfo& plugin, std::string error) {
-    plugin.state = PluginState::failed;
-    plugin.error = std::move(error);
-}
-
-std::string in_quotes(std::string_view id) {
-    return "'" + std::string(id) + "'";
-}
 
 // The first plugin of each id; a later one with the same id is a duplicate
 // that discovery already failed.
@@ -79,7 +67,7 @@ void fail_unmet_requirements(std::vector<PluginInfo>& plugins, const Index& inde
         }
         for (const auto& requirement : plugin.manifest.dependencies) {
             if (auto error = unmet(plugin, requirement, plugins, index, disabled)) {
-                fail(plugin, std::move(*error));
+                mark_failed(plugin, std::move(*error));
                 break;
             }
         }
@@ -208,7 +196,7 @@ void fail_cycles(std::vector<PluginInfo>& plugins, const Index& index) {
                                    "; remove one of these requirements from its plugin.yaml");
     }
     for (auto& [i, error] : errors) {
-        fail(plugins[i], std::move(error));
+        mark_failed(plugins[i], std::move(error));
     }
 }
 
@@ -224,11 +212,12 @@ void fail_dependents(std::vector<PluginInfo>& plugins, const Index& index) {
             for (const auto& requirement : plugin.manifest.dependencies) {
                 const auto found = index.find(requirement.id);
                 if (found != index.end() && failed(plugins[found->second])) {
-                    fail(plugin, "plugin " + in_quotes(plugin.manifest.id) +
-                                     " cannot be used because its dependency " +
-                                     in_quotes(requirement.id) + " failed; fix " +
-                                     in_quotes(requirement.id) + " or remove " +
-                                     in_quotes(plugin.manifest.id) + " from plugins.enabled");
+                    mark_failed(plugin, "plugin " + in_quotes(plugin.manifest.id) +
+                                            " cannot be used because its dependency " +
+                                            in_quotes(requirement.id) + " failed; fix " +
+                                            in_quotes(requirement.id) + " or remove " +
+                                            in_quotes(plugin.manifest.id) +
+                                            " from plugins.enabled");
                     changed = true;
                     break;
                 }

@@ -12,6 +12,7 @@
 #include "guard.hpp"
 #include "host/dependency_resolution.hpp"
 #include "host/library_registry.hpp"
+#include "host/plugin_failure.hpp"
 #include "moshtari/config.hpp"
 #include "moshtari/plugin.hpp"
 #include "moshtari/plugin_context.hpp"
@@ -42,15 +43,6 @@ const char* to_string(PluginState state) {
 }
 
 namespace {
-
-std::string in_quotes(std::string_view id) {
-    return "'" + std::string(id) + "'";
-}
-
-void mark_failed(PluginInfo& plugin, std::string error) {
-    plugin.state = PluginState::failed;
-    plugin.error = std::move(error);
-}
 
 void fail(PluginInfo& plugin, std::string error) {
     spdlog::error("{}", error);

@@ -1,5 +1,5 @@
-#include "config/problem_collector.hpp"
 #include "moshtari/plugin_manifest.hpp"
+#include "config/problem_collector.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -45,11 +45,13 @@ YAML::Node parse_file(const std::string& file) {
     } catch (const YAML::BadFile&) {
         fail_whole_file(file, "cannot be read; check that it exists and is readable");
     } catch (const YAML::ParserException& error) {
-        throw ConfigError({ConfigProblem{location_at(file, error.mark), "is not valid YAML: " + error.msg}});
+        throw ConfigError(
+            {ConfigProblem{location_at(file, error.mark), "is not valid YAML: " + error.msg}});
     }
 }
 
-std::vector<ProvidedExtension> read_provides(const ConfigSection& manifest, ProblemCollector& problems) {
+std::vector<ProvidedExtension> read_provides(const ConfigSection& manifest,
+                                             ProblemCollector& problems) {
     std::vector<ProvidedExtension> provides;
     problems.collect([&] {
         for (const auto& item : manifest.list("provides")) {
@@ -63,7 +65,8 @@ std::vector<ProvidedExtension> read_provides(const ConfigSection& manifest, Prob
     return provides;
 }
 
-std::vector<PluginRequirement> read_requires(const ConfigSection& manifest, ProblemCollector& problems) {
+std::vector<PluginRequirement> read_requires(const ConfigSection& manifest,
+                                             ProblemCollector& problems) {
     std::vector<PluginRequirement> dependencies;
     problems.collect([&] {
         for (const auto& item : manifest.list("requires")) {

@@ -31,7 +31,8 @@ std::string attribute_to_string(const AttributeValue& value) {
 std::pair<std::string, AttributeValue> parse_attribute_assignment(std::string_view text) {
     const auto eq = text.find('=');
     if (eq == std::string_view::npos || eq == 0) {
-        throw UserError(fmt::format("attribute '{}' needs a name and a value: name=value or name:type=value", text));
+        throw UserError(fmt::format(
+            "attribute '{}' needs a name and a value: name=value or name:type=value", text));
     }
     std::string_view name = text.substr(0, eq);
     const std::string_view raw = text.substr(eq + 1);
@@ -61,7 +62,8 @@ std::pair<std::string, AttributeValue> parse_attribute_assignment(std::string_vi
         if (raw == "false" || raw == "no") return {std::string(name), false};
         throw bad();
     }
-    throw UserError(fmt::format("attribute '{}': unknown type '{}'; use text, integer, number or boolean", name, type));
+    throw UserError(fmt::format(
+        "attribute '{}': unknown type '{}'; use text, integer, number or boolean", name, type));
 }
 
 }  // namespace moshtari

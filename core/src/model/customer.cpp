@@ -26,8 +26,12 @@ bool Customer::has_consent(std::string_view channel) const {
     return latest && latest->granted;
 }
 
-const char* to_string(CustomerKind kind) { return kind == CustomerKind::person ? "person" : "company"; }
-const char* to_string(ContactKind kind) { return kind == ContactKind::email ? "email" : "phone"; }
+const char* to_string(CustomerKind kind) {
+    return kind == CustomerKind::person ? "person" : "company";
+}
+const char* to_string(ContactKind kind) {
+    return kind == ContactKind::email ? "email" : "phone";
+}
 
 CustomerKind parse_customer_kind(std::string_view text) {
     if (text == "person") return CustomerKind::person;

@@ -14,8 +14,9 @@ std::string cell_text(const nlohmann::json& value) {
 
 // Display width in terminal columns: counts UTF-8 code points, not bytes, so Persian names line up.
 std::size_t display_width(std::string_view text) {
-    return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
 }
 
 }  // namespace
@@ -39,7 +40,8 @@ void Table::print_text(std::ostream& out) const {
     const auto print_line = [&](const std::vector<std::string>& cells) {
         for (std::size_t c = 0; c < cells.size(); ++c) {
             out << cells[c];
-            if (c + 1 < cells.size()) out << std::string(widths[c] - display_width(cells[c]) + 2, ' ');
+            if (c + 1 < cells.size())
+                out << std::string(widths[c] - display_width(cells[c]) + 2, ' ');
         }
         out << '\n';
     };
@@ -51,7 +53,8 @@ nlohmann::json Table::to_json() const {
     auto array = nlohmann::json::array();
     for (const auto& row : rows) {
         nlohmann::json object = nlohmann::json::object();
-        for (std::size_t c = 0; c < columns.size() && c < row.size(); ++c) object[columns[c]] = row[c];
+        for (std::size_t c = 0; c < columns.size() && c < row.size(); ++c)
+            object[columns[c]] = row[c];
         array.push_back(std::move(object));
     }
     return array;

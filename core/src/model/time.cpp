@@ -1,6 +1,5 @@
 #include "moshtari/time.hpp"
 
-#include <cstdio>
 #include <fmt/format.h>
 
 #include "moshtari/error.hpp"
@@ -23,25 +22,20 @@ bool read_digits(std::string_view text, std::size_t pos, std::size_t width, int&
 
 }  // namespace
 
-Timestamp now() { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); }
+Timestamp now() {
+    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
 
 std::string format_time(Timestamp t) {
     const auto day = std::chrono::floor<std::chrono::days>(t);
-    const std::chrono::year_month_day date{day};
     const std::chrono::hh_mm_ss time{t - day};
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02ld:%02ld:%02ldZ", static_cast<int>(date.year()),
-                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
-                  static_cast<long>(time.hours().count()), static_cast<long>(time.minutes().count()),
-                  static_cast<long>(time.seconds().count()));
-    return buffer;
+    return fmt::format("{}T{:02}:{:02}:{:02}Z", format_date(Date{day}), time.hours().count(),
+                       time.minutes().count(), time.seconds().count());
 }
 
 std::string format_date(Date d) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                  static_cast<unsigned>(d.day()));
-    return buffer;
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()),
+                       static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
 }
 
 std::optional<Date> parse_date(std::string_view text) {
@@ -68,7 +62,8 @@ std::optional<Timestamp> parse_time(std::string_view text) {
     if (!rest.empty() && rest.back() == 'Z') rest.remove_suffix(1);
     int h = 0, min = 0, s = 0;
     if (rest.size() != 5 && rest.size() != 8) return std::nullopt;
-    if (!read_digits(rest, 0, 2, h) || rest[2] != ':' || !read_digits(rest, 3, 2, min)) return std::nullopt;
+    if (!read_digits(rest, 0, 2, h) || rest[2] != ':' || !read_digits(rest, 3, 2, min))
+        return std::nullopt;
     if (rest.size() == 8 && (rest[5] != ':' || !read_digits(rest, 6, 2, s))) return std::nullopt;
     if (h > 23 || min > 59 || s > 59) return std::nullopt;
     return t + std::chrono::hours{h} + std::chrono::minutes{min} + std::chrono::seconds{s};
@@ -76,8 +71,14 @@ std::optional<Timestamp> parse_time(std::string_view text) {
 
 Timestamp parse_time_or_throw(std::string_view text, std::string_view what) {
     if (auto t = parse_time(text)) return *t;
-    throw UserError(fmt::format("{} '{}' is not a date or time; write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC)", what,
-                                text));
+    throw UserError(
+        fmt::format("{} '{}' is not a date or time; write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC)",
+                    what, text));
+}
+
+Date parse_date_or_throw(std::string_view text, std::string_view what) {
+    if (auto d = parse_date(text)) return *d;
+    throw UserError(fmt::format("{} '{}' is not a date; write YYYY-MM-DD", what, text));
 }
 
 }  // namespace moshtari

@@ -164,6 +164,8 @@ CREATE TABLE schedule_ticks (
 
 }  // namespace
 
-std::span<const Migration> core_migrations() { return kMigrations; }
+std::span<const Migration> core_migrations() {
+    return kMigrations;
+}
 
 }  // namespace moshtari::sqlite

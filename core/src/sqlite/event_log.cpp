@@ -11,8 +11,10 @@ namespace moshtari {
 
 EventId EventLog::append(std::string_view type, const nlohmann::json& payload, Timestamp at) {
     if (!db_.in_transaction()) {
-        // An event outside a transaction could commit without its change, or the change without its event.
-        throw std::logic_error("EventLog::append must run inside the Transaction of the change it records");
+        // An event outside a transaction could commit without its change, or the change without its
+        // event.
+        throw std::logic_error(
+            "EventLog::append must run inside the Transaction of the change it records");
     }
     SQLite::Statement insert(db_.sql(), "INSERT INTO events (type, at, payload) VALUES (?, ?, ?)");
     insert.bind(1, std::string(type));
@@ -22,10 +24,12 @@ EventId EventLog::append(std::string_view type, const nlohmann::json& payload, T
     return db_.sql().getLastInsertRowid();
 }
 
-std::vector<EventRecord> EventLog::read_after(EventId after, std::size_t limit, std::string_view type) const {
-    SQLite::Statement query(db_.sql(),
-                            "SELECT id, type, at, payload FROM events WHERE id > ?1 AND (?2 = '' OR type = ?2) "
-                            "ORDER BY id LIMIT ?3");
+std::vector<EventRecord> EventLog::read_after(EventId after, std::size_t limit,
+                                              std::string_view type) const {
+    SQLite::Statement query(
+        db_.sql(),
+        "SELECT id, type, at, payload FROM events WHERE id > ?1 AND (?2 = '' OR type = ?2) "
+        "ORDER BY id LIMIT ?3");
     query.bind(1, static_cast<std::int64_t>(after));
     query.bind(2, std::string(type));
     query.bind(3, static_cast<std::int64_t>(limit));

@@ -24,7 +24,8 @@ void ensure_migration_table(Database& db) {
 
 int schema_version(Database& db, std::string_view name_space) {
     ensure_migration_table(db);
-    SQLite::Statement query(db.sql(), "SELECT COALESCE(MAX(version), 0) FROM schema_migrations WHERE namespace = ?");
+    SQLite::Statement query(
+        db.sql(), "SELECT COALESCE(MAX(version), 0) FROM schema_migrations WHERE namespace = ?");
     query.bind(1, std::string(name_space));
     query.executeStep();
     return query.getColumn(0).getInt();
@@ -34,24 +35,28 @@ void migrate(Database& db, std::string_view name_space, std::span<const Migratio
     const int current = schema_version(db, name_space);
     const int newest_known = migrations.empty() ? 0 : migrations.back().version;
     if (current > newest_known) {
-        throw UserError(fmt::format(
-            "the database {} has '{}' schema version {}, but this build of Moshtari knows only up to version {}; it "
-            "was written by a newer release: upgrade Moshtari (or the plugin '{}') before opening it",
-            db.path().string(), name_space, current, newest_known, name_space));
+        throw UserError(
+            fmt::format("the database {} has '{}' schema version {}, but this build of Moshtari "
+                        "knows only up to version {}; it "
+                        "was written by a newer release: upgrade Moshtari (or the plugin '{}') "
+                        "before opening it",
+                        db.path().string(), name_space, current, newest_known, name_space));
     }
     int expected = 1;
     for (const auto& migration : migrations) {
         if (migration.version != expected++) {
-            throw std::logic_error(fmt::format("migrations of '{}' must be numbered 1, 2, 3...; found {} at place {}",
-                                               name_space, migration.version, expected - 1));
+            throw std::logic_error(
+                fmt::format("migrations of '{}' must be numbered 1, 2, 3...; found {} at place {}",
+                            name_space, migration.version, expected - 1));
         }
         if (migration.version <= current) continue;
         Transaction tx(db);
         try {
             db.sql().exec(migration.sql);
         } catch (const SQLite::Exception& e) {
-            throw std::runtime_error(fmt::format("migration '{}' {} ({}) failed: {}", name_space, migration.version,
-                                                 migration.description, e.what()));
+            throw std::runtime_error(fmt::format("migration '{}' {} ({}) failed: {}", name_space,
+                                                 migration.version, migration.description,
+                                                 e.what()));
         }
         SQLite::Statement record(db.sql(), "INSERT INTO schema_migrations VALUES (?, ?, ?, ?)");
         record.bind(1, std::string(name_space));

@@ -36,26 +36,31 @@ std::string normalise_email(std::string_view raw) {
     std::transform(email.begin(), email.end(), email.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     const auto at = email.find('@');
-    if (at == std::string::npos || at == 0 || email.find('.', at) == std::string::npos || email.back() == '.' ||
-        email.find(' ') != std::string::npos || email.find('@', at + 1) != std::string::npos) {
-        throw UserError(fmt::format("'{}' is not an email address; write it like name@example.com", raw));
+    if (at == std::string::npos || at == 0 || email.find('.', at) == std::string::npos ||
+        email.back() == '.' || email.find(' ') != std::string::npos ||
+        email.find('@', at + 1) != std::string::npos) {
+        throw UserError(
+            fmt::format("'{}' is not an email address; write it like name@example.com", raw));
     }
     return email;
 }
 
-// Keeps a leading '+' and the digits; spaces, dashes, dots and brackets are punctuation people type.
+// Keeps a leading '+' and the digits; spaces, dashes, dots and brackets are punctuation people
+// type.
 std::string normalise_phone(std::string_view raw) {
     std::string phone;
     for (char c : raw) {
         if (std::isdigit(static_cast<unsigned char>(c)) || (c == '+' && phone.empty())) {
             phone += c;
-        } else if (!std::isspace(static_cast<unsigned char>(c)) && c != '-' && c != '.' && c != '(' && c != ')') {
+        } else if (!std::isspace(static_cast<unsigned char>(c)) && c != '-' && c != '.' &&
+                   c != '(' && c != ')') {
             throw UserError(fmt::format("'{}' is not a phone number: '{}' is not allowed", raw, c));
         }
     }
     const auto digits = std::count_if(phone.begin(), phone.end(), [](char c) { return c != '+'; });
     if (digits < 5 || digits > 15) {
-        throw UserError(fmt::format("'{}' is not a phone number; it needs 5 to 15 digits, like +98 21 1234 5678", raw));
+        throw UserError(fmt::format(
+            "'{}' is not a phone number; it needs 5 to 15 digits, like +98 21 1234 5678", raw));
     }
     return phone;
 }
@@ -87,40 +92,49 @@ AttributeValue read_attribute(std::string_view type, const SQLite::Column& colum
 }
 
 void load_details(SQLite::Database& sql, Customer& c) {
-    SQLite::Statement contacts(sql,
-                               "SELECT kind, value, label, is_primary FROM customer_contacts WHERE customer_id = ? "
-                               "ORDER BY position");
+    SQLite::Statement contacts(
+        sql,
+        "SELECT kind, value, label, is_primary FROM customer_contacts WHERE customer_id = ? "
+        "ORDER BY position");
     contacts.bind(1, static_cast<int64_t>(c.id));
     while (contacts.executeStep()) {
-        c.contacts.push_back({parse_contact_kind(contacts.getColumn(0).getString()), contacts.getColumn(1).getString(),
-                              contacts.getColumn(2).getString(), contacts.getColumn(3).getInt() != 0});
+        c.contacts.push_back({parse_contact_kind(contacts.getColumn(0).getString()),
+                              contacts.getColumn(1).getString(), contacts.getColumn(2).getString(),
+                              contacts.getColumn(3).getInt() != 0});
     }
-    SQLite::Statement consents(
-        sql, "SELECT channel, granted, at, source FROM customer_consents WHERE customer_id = ? ORDER BY at, id");
+    SQLite::Statement consents(sql,
+                               "SELECT channel, granted, at, source FROM customer_consents WHERE "
+                               "customer_id = ? ORDER BY at, id");
     consents.bind(1, static_cast<int64_t>(c.id));
     while (consents.executeStep()) {
-        c.consents.push_back({consents.getColumn(0).getString(), consents.getColumn(1).getInt() != 0,
-                              from_unix(consents.getColumn(2).getInt64()), consents.getColumn(3).getString()});
+        c.consents.push_back(
+            {consents.getColumn(0).getString(), consents.getColumn(1).getInt() != 0,
+             from_unix(consents.getColumn(2).getInt64()), consents.getColumn(3).getString()});
     }
-    SQLite::Statement memberships(
-        sql, "SELECT company_id, role FROM customer_memberships WHERE person_id = ? ORDER BY company_id");
+    SQLite::Statement memberships(sql,
+                                  "SELECT company_id, role FROM customer_memberships WHERE "
+                                  "person_id = ? ORDER BY company_id");
     memberships.bind(1, static_cast<int64_t>(c.id));
     while (memberships.executeStep()) {
-        c.memberships.push_back({memberships.getColumn(0).getInt64(), memberships.getColumn(1).getString()});
+        c.memberships.push_back(
+            {memberships.getColumn(0).getInt64(), memberships.getColumn(1).getString()});
     }
     SQLite::Statement tags(sql, "SELECT tag FROM customer_tags WHERE customer_id = ? ORDER BY tag");
     tags.bind(1, static_cast<int64_t>(c.id));
     while (tags.executeStep()) c.tags.push_back(tags.getColumn(0).getString());
-    SQLite::Statement attributes(sql, "SELECT name, type, value FROM customer_attributes WHERE customer_id = ?");
+    SQLite::Statement attributes(
+        sql, "SELECT name, type, value FROM customer_attributes WHERE customer_id = ?");
     attributes.bind(1, static_cast<int64_t>(c.id));
     while (attributes.executeStep()) {
-        c.attributes.emplace(attributes.getColumn(0).getString(),
-                             read_attribute(attributes.getColumn(1).getString(), attributes.getColumn(2)));
+        c.attributes.emplace(
+            attributes.getColumn(0).getString(),
+            read_attribute(attributes.getColumn(1).getString(), attributes.getColumn(2)));
     }
 }
 
 constexpr const char* kCustomerColumns =
-    "SELECT id, kind, name, given_name, family_name, language, time_zone, birthday, lifecycle_stage, created_at, "
+    "SELECT id, kind, name, given_name, family_name, language, time_zone, birthday, "
+    "lifecycle_stage, created_at, "
     "updated_at FROM customers";
 
 Customer read_customer(SQLite::Database& sql, SQLite::Statement& row) {
@@ -146,6 +160,17 @@ void bind_optional_text(SQLite::Statement& statement, int index, const std::opti
     } else {
         statement.bind(index);
     }
+}
+
+// The profile columns, bound as parameters 1 to 7 in the order both INSERT and UPDATE list them.
+void bind_profile(SQLite::Statement& statement, const Customer& c) {
+    statement.bind(1, to_string(c.kind));
+    statement.bind(2, c.name);
+    statement.bind(3, c.given_name);
+    statement.bind(4, c.family_name);
+    statement.bind(5, c.language);
+    statement.bind(6, c.time_zone);
+    bind_optional_text(statement, 7, c.birthday);
 }
 
 std::vector<std::string> changed_fields(const Customer& before, const Customer& after) {
@@ -180,14 +205,15 @@ Customer normalised(const Customer& customer) {
     for (auto& contact : c.contacts) {
         contact.value = contact_key(contact.kind, contact.value);
         if (!seen.emplace(contact.kind, contact.value).second) {
-            throw UserError(fmt::format("{} '{}' is listed twice for the same customer", to_string(contact.kind),
-                                        contact.value));
+            throw UserError(fmt::format("{} '{}' is listed twice for the same customer",
+                                        to_string(contact.kind), contact.value));
         }
     }
     std::sort(c.tags.begin(), c.tags.end());
     c.tags.erase(std::unique(c.tags.begin(), c.tags.end()), c.tags.end());
     for (const auto& m : c.memberships) {
-        if (c.kind == CustomerKind::company) throw UserError("a company cannot be a member of another company");
+        if (c.kind == CustomerKind::company)
+            throw UserError("a company cannot be a member of another company");
         if (m.company_id == c.id) throw UserError("a customer cannot be a member of itself");
     }
     return c;
@@ -200,7 +226,8 @@ void SqliteCustomerStore::write_details(CustomerId id, const Customer& c) {
         clear.bind(1, static_cast<int64_t>(id));
         clear.exec();
     }
-    SQLite::Statement clear_memberships(sql, "DELETE FROM customer_memberships WHERE person_id = ?");
+    SQLite::Statement clear_memberships(sql,
+                                        "DELETE FROM customer_memberships WHERE person_id = ?");
     clear_memberships.bind(1, static_cast<int64_t>(id));
     clear_memberships.exec();
 
@@ -208,9 +235,10 @@ void SqliteCustomerStore::write_details(CustomerId id, const Customer& c) {
     int position = 0;
     for (const auto& point : c.contacts) {
         if (auto owner = find_by_contact(point.kind, point.value); owner && *owner != id) {
-            throw UserError(fmt::format("{} '{}' already belongs to customer #{}; merge the two customers or use "
-                                        "another {}",
-                                        to_string(point.kind), point.value, *owner, to_string(point.kind)));
+            throw UserError(fmt::format(
+                "{} '{}' already belongs to customer #{}; merge the two customers or use "
+                "another {}",
+                to_string(point.kind), point.value, *owner, to_string(point.kind)));
         }
         contact.bind(1, static_cast<int64_t>(id));
         contact.bind(2, position++);
@@ -225,8 +253,9 @@ void SqliteCustomerStore::write_details(CustomerId id, const Customer& c) {
     for (const auto& m : c.memberships) {
         const auto company = find(m.company_id);
         if (!company || company->kind != CustomerKind::company) {
-            throw UserError(fmt::format("customer #{} is not a company; a person can only belong to a company",
-                                        m.company_id));
+            throw UserError(
+                fmt::format("customer #{} is not a company; a person can only belong to a company",
+                            m.company_id));
         }
         membership.bind(1, static_cast<int64_t>(id));
         membership.bind(2, static_cast<int64_t>(m.company_id));
@@ -256,16 +285,12 @@ CustomerId SqliteCustomerStore::create(const Customer& input) {
     const Customer c = normalised(input);
     const auto at = c.created_at == Timestamp{} ? now() : c.created_at;
     Transaction tx(db_);
-    SQLite::Statement insert(db_.sql(),
-                             "INSERT INTO customers (kind, name, given_name, family_name, language, time_zone, birthday, "
-                             "lifecycle_stage, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, to_string(c.kind));
-    insert.bind(2, c.name);
-    insert.bind(3, c.given_name);
-    insert.bind(4, c.family_name);
-    insert.bind(5, c.language);
-    insert.bind(6, c.time_zone);
-    bind_optional_text(insert, 7, c.birthday);
+    SQLite::Statement insert(
+        db_.sql(),
+        "INSERT INTO customers (kind, name, given_name, family_name, language, time_zone, "
+        "birthday, "
+        "lifecycle_stage, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    bind_profile(insert, c);
     insert.bind(8, c.lifecycle_stage);
     insert.bind(9, static_cast<int64_t>(to_unix(at)));
     insert.bind(10, static_cast<int64_t>(to_unix(at)));
@@ -284,16 +309,11 @@ void SqliteCustomerStore::update(const Customer& input) {
     Customer c = normalised(input);
     const auto fields = changed_fields(before, c);
     if (fields.empty()) return;  // nothing changed: no write, no event
-    SQLite::Statement update(db_.sql(),
-                             "UPDATE customers SET kind = ?, name = ?, given_name = ?, family_name = ?, language = ?, "
-                             "time_zone = ?, birthday = ? WHERE id = ?");
-    update.bind(1, to_string(c.kind));
-    update.bind(2, c.name);
-    update.bind(3, c.given_name);
-    update.bind(4, c.family_name);
-    update.bind(5, c.language);
-    update.bind(6, c.time_zone);
-    bind_optional_text(update, 7, c.birthday);
+    SQLite::Statement update(
+        db_.sql(),
+        "UPDATE customers SET kind = ?, name = ?, given_name = ?, family_name = ?, language = ?, "
+        "time_zone = ?, birthday = ? WHERE id = ?");
+    bind_profile(update, c);
     update.bind(8, static_cast<int64_t>(c.id));
     update.exec();
     write_details(c.id, c);
@@ -319,16 +339,18 @@ std::optional<Customer> SqliteCustomerStore::find(CustomerId id) const {
 
 Customer SqliteCustomerStore::get(CustomerId id) const {
     if (auto c = find(id)) return *std::move(c);
-    throw NotFound(fmt::format("there is no customer #{}; `moshtari customers list` shows who there is", id));
+    throw NotFound(
+        fmt::format("there is no customer #{}; `moshtari customers list` shows who there is", id));
 }
 
 std::vector<Customer> SqliteCustomerStore::list(const CustomerQuery& q) const {
     SQLite::Statement query(
-        db_.sql(), std::string(kCustomerColumns) +
-                       " WHERE (?1 = '' OR name LIKE '%' || ?1 || '%' OR id IN (SELECT customer_id FROM "
-                       "customer_contacts WHERE value LIKE '%' || lower(?1) || '%'))"
-                       " AND (?2 = '' OR id IN (SELECT customer_id FROM customer_tags WHERE tag = ?2))"
-                       " AND (?3 = '' OR lifecycle_stage = ?3) ORDER BY id LIMIT ?4 OFFSET ?5");
+        db_.sql(),
+        std::string(kCustomerColumns) +
+            " WHERE (?1 = '' OR name LIKE '%' || ?1 || '%' OR id IN (SELECT customer_id FROM "
+            "customer_contacts WHERE value LIKE '%' || lower(?1) || '%'))"
+            " AND (?2 = '' OR id IN (SELECT customer_id FROM customer_tags WHERE tag = ?2))"
+            " AND (?3 = '' OR lifecycle_stage = ?3) ORDER BY id LIMIT ?4 OFFSET ?5");
     query.bind(1, q.text);
     query.bind(2, q.tag);
     query.bind(3, q.lifecycle_stage);
@@ -339,8 +361,10 @@ std::vector<Customer> SqliteCustomerStore::list(const CustomerQuery& q) const {
     return customers;
 }
 
-std::optional<CustomerId> SqliteCustomerStore::find_by_contact(ContactKind kind, std::string_view value) const {
-    SQLite::Statement query(db_.sql(), "SELECT customer_id FROM customer_contacts WHERE kind = ? AND value = ?");
+std::optional<CustomerId> SqliteCustomerStore::find_by_contact(ContactKind kind,
+                                                               std::string_view value) const {
+    SQLite::Statement query(
+        db_.sql(), "SELECT customer_id FROM customer_contacts WHERE kind = ? AND value = ?");
     query.bind(1, to_string(kind));
     query.bind(2, contact_key(kind, value));
     if (!query.executeStep()) return std::nullopt;
@@ -358,19 +382,23 @@ void SqliteCustomerStore::add_tags(CustomerId id, const std::vector<std::string>
 void SqliteCustomerStore::remove_tags(CustomerId id, const std::vector<std::string>& tags) {
     Transaction tx(db_);
     Customer c = get(id);
-    std::erase_if(c.tags, [&](const std::string& t) { return std::find(tags.begin(), tags.end(), t) != tags.end(); });
+    std::erase_if(c.tags, [&](const std::string& t) {
+        return std::find(tags.begin(), tags.end(), t) != tags.end();
+    });
     update(c);
     tx.commit();
 }
 
 void SqliteCustomerStore::record_consent(CustomerId id, const Consent& consent) {
-    if (consent.channel.empty()) throw UserError("consent needs a channel, such as email, sms or phone");
+    if (consent.channel.empty())
+        throw UserError("consent needs a channel, such as email, sms or phone");
     Transaction tx(db_);
     get(id);
     const auto at = consent.at == Timestamp{} ? now() : consent.at;
-    SQLite::Statement insert(db_.sql(),
-                             "INSERT INTO customer_consents (customer_id, channel, granted, at, source) "
-                             "VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement insert(
+        db_.sql(),
+        "INSERT INTO customer_consents (customer_id, channel, granted, at, source) "
+        "VALUES (?, ?, ?, ?, ?)");
     insert.bind(1, static_cast<int64_t>(id));
     insert.bind(2, consent.channel);
     insert.bind(3, consent.granted ? 1 : 0);

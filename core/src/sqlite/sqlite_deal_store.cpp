@@ -18,7 +18,8 @@ namespace moshtari::sqlite {
 namespace {
 
 constexpr const char* kColumns =
-    "SELECT id, customer_id, title, pipeline_id, stage_id, value_minor, currency, owner, expected_close, created_at "
+    "SELECT id, customer_id, title, pipeline_id, stage_id, value_minor, currency, owner, "
+    "expected_close, created_at "
     "FROM deals";
 
 std::string stage_ids(const Pipeline& p) {
@@ -30,10 +31,11 @@ std::string stage_ids(const Pipeline& p) {
 }  // namespace
 
 const Pipeline& SqliteDealStore::pipeline(std::string_view id) const {
-    const auto it = std::find_if(pipelines_.begin(), pipelines_.end(), [&](const Pipeline& p) { return p.id == id; });
+    const auto it = std::find_if(pipelines_.begin(), pipelines_.end(),
+                                 [&](const Pipeline& p) { return p.id == id; });
     if (it == pipelines_.end()) {
-        throw UserError(fmt::format("there is no pipeline '{}'; `moshtari pipelines list` shows the configured ones",
-                                    id));
+        throw UserError(fmt::format(
+            "there is no pipeline '{}'; `moshtari pipelines list` shows the configured ones", id));
     }
     return *it;
 }
@@ -43,15 +45,17 @@ DealId SqliteDealStore::create(const Deal& input) {
     const Pipeline& p = pipeline(input.pipeline_id);
     const std::string stage = input.stage_id.empty() ? p.stages.front().id : input.stage_id;
     if (!p.find_stage(stage)) {
-        throw UserError(fmt::format("pipeline '{}' has no stage '{}'; its stages are: {}", p.id, stage, stage_ids(p)));
+        throw UserError(fmt::format("pipeline '{}' has no stage '{}'; its stages are: {}", p.id,
+                                    stage, stage_ids(p)));
     }
     minor_unit_digits(input.value.currency);
     const auto at = input.created_at == Timestamp{} ? now() : input.created_at;
     Transaction tx(db_);
     customers_.get(input.customer_id);
-    SQLite::Statement insert(db_.sql(),
-                             "INSERT INTO deals (customer_id, title, pipeline_id, stage_id, value_minor, currency, "
-                             "owner, expected_close, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement insert(
+        db_.sql(),
+        "INSERT INTO deals (customer_id, title, pipeline_id, stage_id, value_minor, currency, "
+        "owner, expected_close, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, static_cast<int64_t>(input.customer_id));
     insert.bind(2, input.title);
     insert.bind(3, p.id);
@@ -73,36 +77,41 @@ DealId SqliteDealStore::create(const Deal& input) {
     return id;
 }
 
-void SqliteDealStore::move(DealId id, std::string_view to_stage, std::string_view by, Timestamp at) {
+void SqliteDealStore::move(DealId id, std::string_view to_stage, std::string_view by,
+                           Timestamp at) {
     Transaction tx(db_);
     const Deal deal = get(id);
     const Pipeline& p = pipeline(deal.pipeline_id);
     const Stage* target = p.find_stage(to_stage);
     if (!target) {
-        throw UserError(fmt::format("pipeline '{}' has no stage '{}'; its stages are: {}", p.id, to_stage, stage_ids(p)));
+        throw UserError(fmt::format("pipeline '{}' has no stage '{}'; its stages are: {}", p.id,
+                                    to_stage, stage_ids(p)));
     }
     if (deal.stage_id == to_stage) {
         throw UserError(fmt::format("deal #{} is already in stage '{}'", id, to_stage));
     }
-    if (const Stage* current = p.find_stage(deal.stage_id); current && (current->won || current->lost)) {
-        throw UserError(fmt::format("deal #{} is closed ({} in '{}'); open a new deal instead of moving it", id,
-                                    current->won ? "won" : "lost", current->id));
+    if (const Stage* current = p.find_stage(deal.stage_id);
+        current && (current->won || current->lost)) {
+        throw UserError(
+            fmt::format("deal #{} is closed ({} in '{}'); open a new deal instead of moving it", id,
+                        current->won ? "won" : "lost", current->id));
     }
     SQLite::Statement update(db_.sql(), "UPDATE deals SET stage_id = ? WHERE id = ?");
     update.bind(1, std::string(to_stage));
     update.bind(2, static_cast<int64_t>(id));
     update.exec();
     append_history(id, StageChange{deal.stage_id, std::string(to_stage), at, std::string(by)});
-    log_.append(events::DealStageChanged{id, deal.customer_id, p.id, deal.stage_id, std::string(to_stage), target->won,
-                                         target->lost},
+    log_.append(events::DealStageChanged{id, deal.customer_id, p.id, deal.stage_id,
+                                         std::string(to_stage), target->won, target->lost},
                 at);
     tx.commit();
 }
 
 void SqliteDealStore::append_history(DealId id, const StageChange& change) {
-    SQLite::Statement insert(db_.sql(),
-                             "INSERT INTO deal_stage_history SELECT ?1, COALESCE(MAX(position) + 1, 0), ?2, ?3, ?4, ?5 "
-                             "FROM deal_stage_history WHERE deal_id = ?1");
+    SQLite::Statement insert(
+        db_.sql(),
+        "INSERT INTO deal_stage_history SELECT ?1, COALESCE(MAX(position) + 1, 0), ?2, ?3, ?4, ?5 "
+        "FROM deal_stage_history WHERE deal_id = ?1");
     insert.bind(1, static_cast<int64_t>(id));
     insert.bind(2, change.from_stage);
     insert.bind(3, change.to_stage);
@@ -122,13 +131,15 @@ Deal SqliteDealStore::read(SQLite::Statement& row) const {
     deal.owner = row.getColumn(7).getString();
     if (!row.getColumn(8).isNull()) deal.expected_close = parse_date(row.getColumn(8).getString());
     deal.created_at = from_unix(row.getColumn(9).getInt64());
-    SQLite::Statement history(db_.sql(),
-                              "SELECT from_stage, to_stage, at, by FROM deal_stage_history WHERE deal_id = ? "
-                              "ORDER BY position");
+    SQLite::Statement history(
+        db_.sql(),
+        "SELECT from_stage, to_stage, at, by FROM deal_stage_history WHERE deal_id = ? "
+        "ORDER BY position");
     history.bind(1, static_cast<int64_t>(deal.id));
     while (history.executeStep()) {
         deal.history.push_back({history.getColumn(0).getString(), history.getColumn(1).getString(),
-                                from_unix(history.getColumn(2).getInt64()), history.getColumn(3).getString()});
+                                from_unix(history.getColumn(2).getInt64()),
+                                history.getColumn(3).getString()});
     }
     return deal;
 }
@@ -141,9 +152,10 @@ Deal SqliteDealStore::get(DealId id) const {
 }
 
 std::vector<Deal> SqliteDealStore::list(const DealQuery& q) const {
-    SQLite::Statement query(db_.sql(), std::string(kColumns) +
-                                           " WHERE (?1 = '' OR pipeline_id = ?1) AND (?2 = '' OR stage_id = ?2)"
-                                           " AND (?3 = '' OR owner = ?3) ORDER BY id LIMIT ?4");
+    SQLite::Statement query(
+        db_.sql(), std::string(kColumns) +
+                       " WHERE (?1 = '' OR pipeline_id = ?1) AND (?2 = '' OR stage_id = ?2)"
+                       " AND (?3 = '' OR owner = ?3) ORDER BY id LIMIT ?4");
     query.bind(1, q.pipeline_id);
     query.bind(2, q.stage_id);
     query.bind(3, q.owner);

@@ -19,8 +19,9 @@ class CustomerStore;
 namespace moshtari::sqlite {
 
 class SqliteDealStore final : public DealStore {
-public:
-    SqliteDealStore(Database& db, EventLog& log, const CustomerStore& customers, const std::vector<Pipeline>& pipelines)
+  public:
+    SqliteDealStore(Database& db, EventLog& log, const CustomerStore& customers,
+                    const std::vector<Pipeline>& pipelines)
         : db_(db), log_(log), customers_(customers), pipelines_(pipelines) {}
 
     DealId create(const Deal& deal) override;
@@ -28,7 +29,7 @@ public:
     Deal get(DealId id) const override;
     std::vector<Deal> list(const DealQuery& query) const override;
 
-private:
+  private:
     const Pipeline& pipeline(std::string_view id) const;
     void append_history(DealId id, const StageChange& change);
     Deal read(SQLite::Statement& row) const;

@@ -15,30 +15,30 @@ namespace moshtari::sqlite {
 
 namespace {
 
-constexpr const char* kColumns = "SELECT id, customer_id, channel, direction, kind, at, outcome, text FROM interactions";
+constexpr const char* kColumns =
+    "SELECT id, customer_id, channel, direction, kind, at, outcome, text FROM interactions";
 
 Interaction read_interaction(SQLite::Statement& row) {
-    return Interaction{row.getColumn(0).getInt64(),
-                       row.getColumn(1).getInt64(),
-                       row.getColumn(2).getString(),
-                       parse_direction(row.getColumn(3).getString()),
-                       row.getColumn(4).getString(),
-                       from_unix(row.getColumn(5).getInt64()),
-                       row.getColumn(6).getString(),
-                       row.getColumn(7).getString()};
+    return Interaction{row.getColumn(0).getInt64(),  row.getColumn(1).getInt64(),
+                       row.getColumn(2).getString(), parse_direction(row.getColumn(3).getString()),
+                       row.getColumn(4).getString(), from_unix(row.getColumn(5).getInt64()),
+                       row.getColumn(6).getString(), row.getColumn(7).getString()};
 }
 
 }  // namespace
 
 InteractionId SqliteInteractionStore::log(const Interaction& input) {
-    if (input.channel.empty()) throw UserError("an interaction needs a channel, such as phone, email or in-person");
-    if (input.kind.empty()) throw UserError("an interaction needs a kind, such as call, email, visit or complaint");
+    if (input.channel.empty())
+        throw UserError("an interaction needs a channel, such as phone, email or in-person");
+    if (input.kind.empty())
+        throw UserError("an interaction needs a kind, such as call, email, visit or complaint");
     const auto at = input.at == Timestamp{} ? now() : input.at;
     Transaction tx(db_);
     customers_.get(input.customer_id);
-    SQLite::Statement insert(db_.sql(),
-                             "INSERT INTO interactions (customer_id, channel, direction, kind, at, outcome, text) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement insert(
+        db_.sql(),
+        "INSERT INTO interactions (customer_id, channel, direction, kind, at, outcome, text) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, static_cast<int64_t>(input.customer_id));
     insert.bind(2, input.channel);
     insert.bind(3, to_string(input.direction));
@@ -48,8 +48,8 @@ InteractionId SqliteInteractionStore::log(const Interaction& input) {
     insert.bind(7, input.text);
     insert.exec();
     const InteractionId id = db_.sql().getLastInsertRowid();
-    log_.append(events::InteractionLogged{id, input.customer_id, input.channel, to_string(input.direction),
-                                          input.kind, to_unix(at)},
+    log_.append(events::InteractionLogged{id, input.customer_id, input.channel,
+                                          to_string(input.direction), input.kind, to_unix(at)},
                 at);
     tx.commit();
     return id;
@@ -62,10 +62,12 @@ Interaction SqliteInteractionStore::get(InteractionId id) const {
     return read_interaction(query);
 }
 
-std::vector<Interaction> SqliteInteractionStore::list(std::optional<CustomerId> customer, std::size_t limit) const {
+std::vector<Interaction> SqliteInteractionStore::list(std::optional<CustomerId> customer,
+                                                      std::size_t limit) const {
     SQLite::Statement query(db_.sql(),
-                            std::string(kColumns) + " WHERE ?1 IS NULL OR customer_id = ?1 ORDER BY at DESC, id DESC "
-                                                    "LIMIT ?2");
+                            std::string(kColumns) +
+                                " WHERE ?1 IS NULL OR customer_id = ?1 ORDER BY at DESC, id DESC "
+                                "LIMIT ?2");
     if (customer) query.bind(1, static_cast<int64_t>(*customer));
     query.bind(2, static_cast<int64_t>(limit));
     std::vector<Interaction> result;

@@ -12,15 +12,16 @@ class CustomerStore;
 namespace moshtari::sqlite {
 
 class SqliteInteractionStore final : public InteractionStore {
-public:
+  public:
     SqliteInteractionStore(Database& db, EventLog& log, const CustomerStore& customers)
         : db_(db), log_(log), customers_(customers) {}
 
     InteractionId log(const Interaction& interaction) override;
     Interaction get(InteractionId id) const override;
-    std::vector<Interaction> list(std::optional<CustomerId> customer, std::size_t limit) const override;
+    std::vector<Interaction> list(std::optional<CustomerId> customer,
+                                  std::size_t limit) const override;
 
-private:
+  private:
     Database& db_;
     EventLog& log_;
     const CustomerStore& customers_;

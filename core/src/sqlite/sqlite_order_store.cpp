@@ -14,26 +14,30 @@
 namespace moshtari::sqlite {
 
 namespace {
-constexpr const char* kColumns = "SELECT id, customer_id, external_id, at, total_minor, currency, cancelled FROM orders";
+constexpr const char* kColumns =
+    "SELECT id, customer_id, external_id, at, total_minor, currency, cancelled FROM orders";
 }  // namespace
 
 OrderId SqliteOrderStore::add(const Order& input) {
     minor_unit_digits(input.total.currency);  // throws UserError for an unknown currency
     for (const auto& line : input.lines) {
-        if (line.quantity == 0) throw UserError(fmt::format("order line '{}' has quantity 0", line.sku));
+        if (line.quantity == 0)
+            throw UserError(fmt::format("order line '{}' has quantity 0", line.sku));
     }
     const auto at = input.at == Timestamp{} ? now() : input.at;
     Transaction tx(db_);
     customers_.get(input.customer_id);
     if (!input.external_id.empty()) {
         if (auto existing = find_by_external_id(input.external_id)) {
-            throw UserError(fmt::format("order '{}' already exists as order #{}; external ids are unique",
-                                        input.external_id, existing->id));
+            throw UserError(
+                fmt::format("order '{}' already exists as order #{}; external ids are unique",
+                            input.external_id, existing->id));
         }
     }
-    SQLite::Statement insert(db_.sql(),
-                             "INSERT INTO orders (customer_id, external_id, at, total_minor, currency, cancelled) "
-                             "VALUES (?, ?, ?, ?, ?, ?)");
+    SQLite::Statement insert(
+        db_.sql(),
+        "INSERT INTO orders (customer_id, external_id, at, total_minor, currency, cancelled) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
     insert.bind(1, static_cast<int64_t>(input.customer_id));
     if (input.external_id.empty()) {
         insert.bind(2);
@@ -58,8 +62,8 @@ OrderId SqliteOrderStore::add(const Order& input) {
         line_insert.exec();
         line_insert.reset();
     }
-    log_.append(events::OrderPlaced{id, input.customer_id, to_unix(at), input.total.minor_units, input.total.currency,
-                                    input.cancelled},
+    log_.append(events::OrderPlaced{id, input.customer_id, to_unix(at), input.total.minor_units,
+                                    input.total.currency, input.cancelled},
                 at);
     tx.commit();
     return id;
@@ -73,9 +77,10 @@ Order SqliteOrderStore::read(SQLite::Statement& row) const {
     order.at = from_unix(row.getColumn(3).getInt64());
     order.total = Money{row.getColumn(4).getInt64(), row.getColumn(5).getString()};
     order.cancelled = row.getColumn(6).getInt() != 0;
-    SQLite::Statement lines(db_.sql(),
-                            "SELECT sku, description, quantity, unit_price_minor FROM order_lines WHERE order_id = ? "
-                            "ORDER BY position");
+    SQLite::Statement lines(
+        db_.sql(),
+        "SELECT sku, description, quantity, unit_price_minor FROM order_lines WHERE order_id = ? "
+        "ORDER BY position");
     lines.bind(1, static_cast<int64_t>(order.id));
     while (lines.executeStep()) {
         order.lines.push_back({lines.getColumn(0).getString(), lines.getColumn(1).getString(),
@@ -98,9 +103,11 @@ std::optional<Order> SqliteOrderStore::find_by_external_id(std::string_view exte
     return read(query);
 }
 
-std::vector<Order> SqliteOrderStore::list(std::optional<CustomerId> customer, std::size_t limit) const {
-    SQLite::Statement query(db_.sql(), std::string(kColumns) +
-                                           " WHERE ?1 IS NULL OR customer_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2");
+std::vector<Order> SqliteOrderStore::list(std::optional<CustomerId> customer,
+                                          std::size_t limit) const {
+    SQLite::Statement query(
+        db_.sql(), std::string(kColumns) +
+                       " WHERE ?1 IS NULL OR customer_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2");
     if (customer) query.bind(1, static_cast<int64_t>(*customer));
     query.bind(2, static_cast<int64_t>(limit));
     std::vector<Order> orders;

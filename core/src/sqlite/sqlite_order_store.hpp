@@ -16,7 +16,7 @@ class CustomerStore;
 namespace moshtari::sqlite {
 
 class SqliteOrderStore final : public OrderStore {
-public:
+  public:
     SqliteOrderStore(Database& db, EventLog& log, const CustomerStore& customers)
         : db_(db), log_(log), customers_(customers) {}
 
@@ -25,7 +25,7 @@ public:
     std::optional<Order> find_by_external_id(std::string_view external_id) const override;
     std::vector<Order> list(std::optional<CustomerId> customer, std::size_t limit) const override;
 
-private:
+  private:
     Order read(SQLite::Statement& row) const;
 
     Database& db_;

@@ -55,11 +55,13 @@ TaskId SqliteTaskStore::add(const Task& input) {
     Transaction tx(db_);
     if (input.customer_id) customers_.get(*input.customer_id);
     if (input.deal_id) deals_.get(*input.deal_id);
-    SQLite::Statement insert(db_.sql(),
-                             "INSERT INTO tasks (title, due, assignee, customer_id, deal_id, created_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?)");
+    SQLite::Statement insert(
+        db_.sql(),
+        "INSERT INTO tasks (title, due, assignee, customer_id, deal_id, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
     insert.bind(1, input.title);
-    bind_optional(insert, 2, input.due ? std::optional<std::int64_t>(to_unix(*input.due)) : std::nullopt);
+    bind_optional(insert, 2,
+                  input.due ? std::optional<std::int64_t>(to_unix(*input.due)) : std::nullopt);
     insert.bind(3, input.assignee);
     bind_optional(insert, 4, input.customer_id);
     bind_optional(insert, 5, input.deal_id);

@@ -17,8 +17,9 @@ class DealStore;
 namespace moshtari::sqlite {
 
 class SqliteTaskStore final : public TaskStore {
-public:
-    SqliteTaskStore(Database& db, EventLog& log, const CustomerStore& customers, const DealStore& deals)
+  public:
+    SqliteTaskStore(Database& db, EventLog& log, const CustomerStore& customers,
+                    const DealStore& deals)
         : db_(db), log_(log), customers_(customers), deals_(deals) {}
 
     TaskId add(const Task& task) override;
@@ -26,7 +27,7 @@ public:
     Task get(TaskId id) const override;
     std::vector<Task> list(const TaskQuery& query) const override;
 
-private:
+  private:
     Database& db_;
     EventLog& log_;
     const CustomerStore& customers_;

@@ -10,13 +10,16 @@
 namespace moshtari {
 
 namespace {
-std::string savepoint_name(int level) { return "moshtari_sp" + std::to_string(level); }
+std::string savepoint_name(int level) {
+    return "moshtari_sp" + std::to_string(level);
+}
 }  // namespace
 
 Transaction::Transaction(Database& db) : db_(db), level_(db.depth_) {
-    // IMMEDIATE takes the write lock up front, so two writers wait on the busy timeout instead of deadlocking
-    // on a lock upgrade half-way through.
-    db_.sql().exec(level_ == 0 ? std::string("BEGIN IMMEDIATE") : "SAVEPOINT " + savepoint_name(level_));
+    // IMMEDIATE takes the write lock up front, so two writers wait on the busy timeout instead of
+    // deadlocking on a lock upgrade half-way through.
+    db_.sql().exec(level_ == 0 ? std::string("BEGIN IMMEDIATE")
+                               : "SAVEPOINT " + savepoint_name(level_));
     ++db_.depth_;
 }
 

@@ -9,7 +9,8 @@
 
 namespace moshtari {
 
-PluginContextImpl::PluginContextImpl(Workspace& workspace, const PluginInfo& plugin, std::vector<Command>& commands,
+PluginContextImpl::PluginContextImpl(Workspace& workspace, const PluginInfo& plugin,
+                                     std::vector<Command>& commands,
                                      const std::vector<std::string>& reserved_commands)
     : workspace_(workspace),
       id_(plugin.manifest.id),
@@ -21,7 +22,9 @@ void PluginContextImpl::add_migrations(const std::vector<Migration>& migrations)
     migrate(workspace_.database(), id_, migrations);
 }
 
-DurableSubscriber& PluginContextImpl::durable_subscriber() { return workspace_.dispatcher().durable(id_, id_); }
+DurableSubscriber& PluginContextImpl::durable_subscriber() {
+    return workspace_.dispatcher().durable(id_, id_);
+}
 
 Subscription PluginContextImpl::subscribe(std::string_view event_type, EventBus::Slot slot) {
     return workspace_.bus().subscribe(event_type, id_, std::move(slot));
@@ -29,15 +32,20 @@ Subscription PluginContextImpl::subscribe(std::string_view event_type, EventBus:
 
 void PluginContextImpl::add_command(Command command) {
     if (command.name.empty() || !command.define) {
-        throw UserError(fmt::format("plugin '{}' registered a command without a name or definition", id_));
+        throw UserError(
+            fmt::format("plugin '{}' registered a command without a name or definition", id_));
     }
-    if (std::find(reserved_commands_.begin(), reserved_commands_.end(), command.name) != reserved_commands_.end()) {
-        throw UserError(fmt::format("plugin '{}' wants the command '{}', which the core already has; rename it", id_,
-                                    command.name));
+    if (std::find(reserved_commands_.begin(), reserved_commands_.end(), command.name) !=
+        reserved_commands_.end()) {
+        throw UserError(
+            fmt::format("plugin '{}' wants the command '{}', which the core already has; rename it",
+                        id_, command.name));
     }
-    if (std::any_of(commands_.begin(), commands_.end(), [&](const Command& c) { return c.name == command.name; })) {
-        throw UserError(fmt::format("plugin '{}' wants the command '{}', which another plugin already registered", id_,
-                                    command.name));
+    if (std::any_of(commands_.begin(), commands_.end(),
+                    [&](const Command& c) { return c.name == command.name; })) {
+        throw UserError(fmt::format(
+            "plugin '{}' wants the command '{}', which another plugin already registered", id_,
+            command.name));
     }
     commands_.push_back(std::move(command));
 }

@@ -9,8 +9,9 @@
 namespace moshtari {
 
 class PluginContextImpl final : public PluginContext {
-public:
-    PluginContextImpl(Workspace& workspace, const PluginInfo& plugin, std::vector<Command>& commands,
+  public:
+    PluginContextImpl(Workspace& workspace, const PluginInfo& plugin,
+                      std::vector<Command>& commands,
                       const std::vector<std::string>& reserved_commands);
 
     const std::string& plugin_id() const override { return id_; }
@@ -21,7 +22,7 @@ public:
     Subscription subscribe(std::string_view event_type, EventBus::Slot slot) override;
     void add_command(Command command) override;
 
-private:
+  private:
     Workspace& workspace_;
     std::string id_;
     std::filesystem::path dir_;

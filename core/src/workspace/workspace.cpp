@@ -21,8 +21,8 @@
 
 namespace moshtari {
 
-// Members are declared in the order they are built; the host comes last so plugins are stopped and destroyed
-// before the stores, bus and database they use.
+// Members are declared in the order they are built; the host comes last so plugins are stopped and
+// destroyed before the stores, bus and database they use.
 struct Workspace::Impl {
     Config config;
     std::vector<std::string> reserved_commands;
@@ -47,8 +47,8 @@ std::vector<std::filesystem::path> preset_search_path(const WorkspaceOptions& op
     return dirs;
 }
 
-// Plugin sections are validated by the plugins themselves; unknown top-level keys are errors only once we know
-// which plugin ids exist. Every problem is gathered so the user fixes them in one go.
+// Plugin sections are validated by the plugins themselves; unknown top-level keys are errors only
+// once we know which plugin ids exist. Every problem is gathered so the user fixes them in one go.
 void validate_configuration(const Config& config, PluginHost& host) {
     auto problems = host.configure(config);
     std::vector<std::string> ids;
@@ -70,14 +70,16 @@ Workspace::~Workspace() {
     impl_->host.reset();
 }
 
-std::unique_ptr<Workspace> Workspace::open(const std::filesystem::path& config_file, const WorkspaceOptions& options) {
+std::unique_ptr<Workspace> Workspace::open(const std::filesystem::path& config_file,
+                                           const WorkspaceOptions& options) {
     std::unique_ptr<Workspace> workspace(new Workspace());
     Impl& w = *workspace->impl_;
     w.config = Config::load(config_file, preset_search_path(options));
     w.reserved_commands = options.reserved_commands;
 
     if (options.load_plugins) {
-        const auto& dirs = w.config.plugin_dirs().empty() ? options.default_plugin_dirs : w.config.plugin_dirs();
+        const auto& dirs =
+            w.config.plugin_dirs().empty() ? options.default_plugin_dirs : w.config.plugin_dirs();
         w.host = std::make_unique<PluginHost>(dirs, w.config.enabled_plugins());
         w.host->discover();
         w.host->load();
@@ -92,32 +94,60 @@ std::unique_ptr<Workspace> Workspace::open(const std::filesystem::path& config_f
     w.log = std::make_unique<EventLog>(*w.database);
     w.dispatcher = std::make_unique<Dispatcher>(*w.database, *w.log, w.bus);
     w.customers = std::make_unique<sqlite::SqliteCustomerStore>(*w.database, *w.log);
-    w.interactions = std::make_unique<sqlite::SqliteInteractionStore>(*w.database, *w.log, *w.customers);
+    w.interactions =
+        std::make_unique<sqlite::SqliteInteractionStore>(*w.database, *w.log, *w.customers);
     w.orders = std::make_unique<sqlite::SqliteOrderStore>(*w.database, *w.log, *w.customers);
-    w.deals = std::make_unique<sqlite::SqliteDealStore>(*w.database, *w.log, *w.customers, w.config.pipelines());
-    w.tasks = std::make_unique<sqlite::SqliteTaskStore>(*w.database, *w.log, *w.customers, *w.deals);
+    w.deals = std::make_unique<sqlite::SqliteDealStore>(*w.database, *w.log, *w.customers,
+                                                        w.config.pipelines());
+    w.tasks =
+        std::make_unique<sqlite::SqliteTaskStore>(*w.database, *w.log, *w.customers, *w.deals);
 
     if (w.host) {
         Workspace& self = *workspace;
         w.host->start([&](const PluginInfo& plugin) -> std::unique_ptr<PluginContext> {
-            return std::make_unique<PluginContextImpl>(self, plugin, w.commands, w.reserved_commands);
+            return std::make_unique<PluginContextImpl>(self, plugin, w.commands,
+                                                       w.reserved_commands);
         });
     }
     return workspace;
 }
 
-const Config& Workspace::config() const { return impl_->config; }
-Database& Workspace::database() { return *impl_->database; }
-EventLog& Workspace::event_log() { return *impl_->log; }
-EventBus& Workspace::bus() { return impl_->bus; }
-Dispatcher& Workspace::dispatcher() { return *impl_->dispatcher; }
-CustomerStore& Workspace::customers() { return *impl_->customers; }
-InteractionStore& Workspace::interactions() { return *impl_->interactions; }
-OrderStore& Workspace::orders() { return *impl_->orders; }
-DealStore& Workspace::deals() { return *impl_->deals; }
-TaskStore& Workspace::tasks() { return *impl_->tasks; }
-const std::vector<Pipeline>& Workspace::pipelines() const { return impl_->config.pipelines(); }
-const std::vector<Command>& Workspace::commands() const { return impl_->commands; }
+const Config& Workspace::config() const {
+    return impl_->config;
+}
+Database& Workspace::database() {
+    return *impl_->database;
+}
+EventLog& Workspace::event_log() {
+    return *impl_->log;
+}
+EventBus& Workspace::bus() {
+    return impl_->bus;
+}
+Dispatcher& Workspace::dispatcher() {
+    return *impl_->dispatcher;
+}
+CustomerStore& Workspace::customers() {
+    return *impl_->customers;
+}
+InteractionStore& Workspace::interactions() {
+    return *impl_->interactions;
+}
+OrderStore& Workspace::orders() {
+    return *impl_->orders;
+}
+DealStore& Workspace::deals() {
+    return *impl_->deals;
+}
+TaskStore& Workspace::tasks() {
+    return *impl_->tasks;
+}
+const std::vector<Pipeline>& Workspace::pipelines() const {
+    return impl_->config.pipelines();
+}
+const std::vector<Command>& Workspace::commands() const {
+    return impl_->commands;
+}
 
 PluginHost& Workspace::plugins() {
     if (!impl_->host) throw std::logic_error("this workspace was opened without plugins");
@@ -130,7 +160,8 @@ std::size_t Workspace::run_worker_pass(Timestamp now) {
         Transaction tx(*impl_->database);
         std::string last_date;
         {
-            SQLite::Statement last(impl_->database->sql(), "SELECT last_date FROM schedule_ticks WHERE name = 'daily'");
+            SQLite::Statement last(impl_->database->sql(),
+                                   "SELECT last_date FROM schedule_ticks WHERE name = 'daily'");
             if (last.executeStep()) last_date = last.getColumn(0).getString();
         }
         if (last_date < today) {

@@ -1,7 +1,7 @@
 #include "lifecycle_command.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <iostream>
@@ -29,9 +29,10 @@ void print_counts(const LifecycleStore& store, bool json) {
 void print_members(const LifecycleStore& store, const Options& options) {
     const auto known = std::begin(kPhases), end = std::end(kPhases);
     if (std::find_if(known, end, [&](const char* p) { return options.phase == p; }) == end) {
-        throw UserError(fmt::format("'{}' is not a lifecycle phase; use one of prospect, new, active, at-risk, "
-                                    "lapsed, won-back",
-                                    options.phase));
+        throw UserError(
+            fmt::format("'{}' is not a lifecycle phase; use one of prospect, new, active, at-risk, "
+                        "lapsed, won-back",
+                        options.phase));
     }
     Table table{{"id", "name", "since"}, {}};
     for (const auto& m : store.members(options.phase, options.limit)) {
@@ -44,17 +45,22 @@ void print_members(const LifecycleStore& store, const Options& options) {
 
 Command lifecycle_command(const LifecycleStore& store) {
     return Command{
-        "lifecycle", "Customers per lifecycle phase (prospect, new, active, at-risk, lapsed, won-back)",
+        "lifecycle",
+        "Customers per lifecycle phase (prospect, new, active, at-risk, lapsed, won-back)",
         [&store](CLI::App& command) {
             auto options = std::make_shared<Options>();
             command.add_flag("--json", options->json, "Print JSON");
             command.callback([&store, options] {
                 if (options->phase.empty()) print_counts(store, options->json);
             });
-            auto* customers = command.add_subcommand("customers", "Customers in one phase, newest first");
-            customers->add_option("phase", options->phase, "prospect, new, active, at-risk, lapsed or won-back")
+            auto* customers =
+                command.add_subcommand("customers", "Customers in one phase, newest first");
+            customers
+                ->add_option("phase", options->phase,
+                             "prospect, new, active, at-risk, lapsed or won-back")
                 ->required();
-            customers->add_option("--limit", options->limit, "At most this many")->capture_default_str();
+            customers->add_option("--limit", options->limit, "At most this many")
+                ->capture_default_str();
             customers->add_flag("--json", options->json, "Print JSON");
             customers->callback([&store, options] { print_members(store, *options); });
         }};

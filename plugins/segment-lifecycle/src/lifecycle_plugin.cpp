@@ -1,4 +1,5 @@
-// segment-lifecycle: keeps every customer's lifecycle phase up to date from orders, interactions and a daily tick.
+// segment-lifecycle: keeps every customer's lifecycle phase up to date from orders, interactions
+// and a daily tick.
 
 #include <memory>
 
@@ -11,8 +12,10 @@
 namespace moshtari::lifecycle {
 
 class LifecyclePlugin final : public Plugin {
-public:
-    void configure(const ConfigSection& section) override { thresholds_ = Thresholds::from_config(section); }
+  public:
+    void configure(const ConfigSection& section) override {
+        thresholds_ = Thresholds::from_config(section);
+    }
 
     void start(PluginContext& context) override {
         context.add_migrations(migrations());
@@ -21,16 +24,22 @@ public:
             store_->refresh(id, record.at, thresholds_);
         };
         context.durable_subscriber()
-            .on<events::CustomerCreated>([refresh_one](const auto& e, const EventRecord& r) { refresh_one(e.customer_id, r); })
-            .on<events::OrderPlaced>([refresh_one](const auto& e, const EventRecord& r) { refresh_one(e.customer_id, r); })
-            .on<events::InteractionLogged>(
-                [refresh_one](const auto& e, const EventRecord& r) { refresh_one(e.customer_id, r); })
-            .on<events::DailyTick>(
-                [this](const events::DailyTick&, const EventRecord& r) { store_->refresh_all(r.at, thresholds_); });
+            .on<events::CustomerCreated>([refresh_one](const auto& e, const EventRecord& r) {
+                refresh_one(e.customer_id, r);
+            })
+            .on<events::OrderPlaced>([refresh_one](const auto& e, const EventRecord& r) {
+                refresh_one(e.customer_id, r);
+            })
+            .on<events::InteractionLogged>([refresh_one](const auto& e, const EventRecord& r) {
+                refresh_one(e.customer_id, r);
+            })
+            .on<events::DailyTick>([this](const events::DailyTick&, const EventRecord& r) {
+                store_->refresh_all(r.at, thresholds_);
+            });
         context.add_command(lifecycle_command(*store_));
     }
 
-private:
+  private:
     Thresholds thresholds_;
     std::unique_ptr<LifecycleStore> store_;
 };

@@ -16,9 +16,10 @@ namespace {
 
 constexpr const char* kSegmenter = "lifecycle";
 
-// One row per customer: id, stored phase, and the count, first, last and before-last time of the orders placed up
-// to the moment judged (?2), so an event dispatched late is judged on the history as it was. `{0}` filters orders
-// and `{1}` customers: a plain "customer_id = ?1" for one customer keeps SQLite on the (customer_id, at) index.
+// One row per customer: id, stored phase, and the count, first, last and before-last time of the
+// orders placed up to the moment judged (?2), so an event dispatched late is judged on the history
+// as it was. `{0}` filters orders and `{1}` customers: a plain "customer_id = ?1" for one customer
+// keeps SQLite on the (customer_id, at) index.
 constexpr const char* kHistorySql = R"sql(
 WITH ranked AS (
     SELECT customer_id, at,
@@ -35,7 +36,8 @@ WHERE {1}
 )sql";
 
 std::string history_sql(bool one_customer) {
-    return one_customer ? fmt::format(kHistorySql, "customer_id = ?1", "c.id = ?1") : fmt::format(kHistorySql, "1", "1");
+    return one_customer ? fmt::format(kHistorySql, "customer_id = ?1", "c.id = ?1")
+                        : fmt::format(kHistorySql, "1", "1");
 }
 
 struct Row {
@@ -50,7 +52,8 @@ Row read_row(SQLite::Statement& q) {
     if (row.history.count > 0) {
         row.history.first = from_unix(q.getColumn(3).getInt64());
         row.history.last = from_unix(q.getColumn(4).getInt64());
-        if (!q.getColumn(5).isNull()) row.history.before_last = from_unix(q.getColumn(5).getInt64());
+        if (!q.getColumn(5).isNull())
+            row.history.before_last = from_unix(q.getColumn(5).getInt64());
     }
     return row;
 }
@@ -76,7 +79,8 @@ CREATE INDEX segment_lifecycle_changes_by_customer ON segment_lifecycle_changes 
 )sql"}};
 }
 
-void LifecycleStore::apply(CustomerId id, const std::string& current, const std::string& phase, Timestamp as_of) {
+void LifecycleStore::apply(CustomerId id, const std::string& current, const std::string& phase,
+                           Timestamp as_of) {
     if (current == phase) return;
     auto& sql = workspace_.database().sql();
     SQLite::Statement upsert(sql,
@@ -86,9 +90,10 @@ void LifecycleStore::apply(CustomerId id, const std::string& current, const std:
     upsert.bind(2, phase);
     upsert.bind(3, static_cast<int64_t>(to_unix(as_of)));
     upsert.exec();
-    SQLite::Statement change(sql,
-                             "INSERT INTO segment_lifecycle_changes (customer_id, from_phase, to_phase, at) "
-                             "VALUES (?, ?, ?, ?)");
+    SQLite::Statement change(
+        sql,
+        "INSERT INTO segment_lifecycle_changes (customer_id, from_phase, to_phase, at) "
+        "VALUES (?, ?, ?, ?)");
     change.bind(1, static_cast<int64_t>(id));
     change.bind(2, current);
     change.bind(3, phase);
@@ -137,10 +142,11 @@ std::vector<std::pair<std::string, std::int64_t>> LifecycleStore::counts() const
 }
 
 std::vector<Member> LifecycleStore::members(std::string_view phase, std::size_t limit) const {
-    SQLite::Statement query(workspace_.database().sql(),
-                            "SELECT c.id, c.name, p.since FROM segment_lifecycle_phases p "
-                            "JOIN customers c ON c.id = p.customer_id WHERE p.phase = ? ORDER BY p.since DESC, c.id "
-                            "LIMIT ?");
+    SQLite::Statement query(
+        workspace_.database().sql(),
+        "SELECT c.id, c.name, p.since FROM segment_lifecycle_phases p "
+        "JOIN customers c ON c.id = p.customer_id WHERE p.phase = ? ORDER BY p.since DESC, c.id "
+        "LIMIT ?");
     query.bind(1, std::string(phase));
     query.bind(2, static_cast<int64_t>(limit));
     std::vector<Member> result;

@@ -24,7 +24,7 @@ struct Member {
 };
 
 class LifecycleStore {
-public:
+  public:
     explicit LifecycleStore(Workspace& workspace) : workspace_(workspace) {}
 
     // Recomputes one customer's phase; records a change (and SegmentChanged) only when it differs.
@@ -36,8 +36,9 @@ public:
     std::vector<std::pair<std::string, std::int64_t>> counts() const;
     std::vector<Member> members(std::string_view phase, std::size_t limit) const;
 
-private:
-    void apply(CustomerId id, const std::string& current, const std::string& phase, Timestamp as_of);
+  private:
+    void apply(CustomerId id, const std::string& current, const std::string& phase,
+               Timestamp as_of);
 
     Workspace& workspace_;
 };

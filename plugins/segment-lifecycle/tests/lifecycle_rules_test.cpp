@@ -146,22 +146,25 @@ TEST_F(ThresholdsConfig, NewDaysMustBeAtLeastOne) {
 }
 
 TEST_F(ThresholdsConfig, AtRiskDaysMustExceedNewDays) {
-    EXPECT_EQ(problem("segment-lifecycle:\n  new_days: 30\n  at_risk_days: 30\n"),
-              at(3, 17,
-                 "segment-lifecycle.at_risk_days: at_risk_days (30) must be greater than new_days (30)"));
+    EXPECT_EQ(
+        problem("segment-lifecycle:\n  new_days: 30\n  at_risk_days: 30\n"),
+        at(3, 17,
+           "segment-lifecycle.at_risk_days: at_risk_days (30) must be greater than new_days (30)"));
 }
 
 TEST_F(ThresholdsConfig, LapsedDaysMustExceedAtRiskDays) {
     EXPECT_EQ(problem("segment-lifecycle:\n  lapsed_days: 90\n"),
               at(2, 16,
-                 "segment-lifecycle.lapsed_days: lapsed_days (90) must be greater than at_risk_days (90, the "
+                 "segment-lifecycle.lapsed_days: lapsed_days (90) must be greater than "
+                 "at_risk_days (90, the "
                  "default)"));
 }
 
 TEST_F(ThresholdsConfig, AConflictWithADefaultPointsAtTheKeyTheUserWrote) {
     EXPECT_EQ(problem("segment-lifecycle:\n  new_days: 90\n"),
               at(2, 13,
-                 "segment-lifecycle.new_days: at_risk_days (90, the default) must be greater than new_days "
+                 "segment-lifecycle.new_days: at_risk_days (90, the default) must be greater than "
+                 "new_days "
                  "(90)"));
 }
 

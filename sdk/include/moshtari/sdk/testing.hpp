@@ -1,6 +1,6 @@
 #pragma once
-// A real workspace for plugin tests: a temporary folder with a moshtari.yaml and an SQLite file, the real host
-// loading real plugin libraries. Removed when the TestWorkspace is destroyed.
+// A real workspace for plugin tests: a temporary folder with a moshtari.yaml and an SQLite file,
+// the real host loading real plugin libraries. Removed when the TestWorkspace is destroyed.
 
 #include <filesystem>
 #include <memory>
@@ -12,10 +12,11 @@
 namespace moshtari::testing {
 
 class TestWorkspace {
-public:
-    // `plugin_dirs`: folders to discover plugins in; `yaml`: extra configuration appended to moshtari.yaml
-    // (plugin sections, pipelines). Throws what Workspace::open throws.
-    explicit TestWorkspace(std::vector<std::filesystem::path> plugin_dirs = {}, std::string yaml = {});
+  public:
+    // `plugin_dirs`: folders to discover plugins in; `yaml`: extra configuration appended to
+    // moshtari.yaml (plugin sections, pipelines). Throws what Workspace::open throws.
+    explicit TestWorkspace(std::vector<std::filesystem::path> plugin_dirs = {},
+                           std::string yaml = {});
     ~TestWorkspace();
     TestWorkspace(const TestWorkspace&) = delete;
     TestWorkspace& operator=(const TestWorkspace&) = delete;
@@ -28,7 +29,7 @@ public:
     // Closes and opens the workspace again on the same files, as a restarted process would.
     void reopen();
 
-private:
+  private:
     std::filesystem::path dir_;
     std::filesystem::path config_file_;
     std::unique_ptr<Workspace> workspace_;

@@ -26,7 +26,12 @@ function(moshtari_add_plugin target)
     set(dir "${ARG_OUTPUT_DIRECTORY}/${plugin_id}")
     add_library(${target} MODULE ${ARG_SOURCES})
     target_link_libraries(${target} PRIVATE Moshtari::sdk ${ARG_LIBRARIES})
-    target_link_options(${target} PRIVATE "LINKER:--no-undefined")
+    # Only the entry symbol leaves the library: a version script hides everything else, including what
+    # static archives and header-only libraries would otherwise export.
+    set(exports "${CMAKE_CURRENT_BINARY_DIR}/${target}.exports")
+    file(WRITE "${exports}" "{ global: moshtari_plugin_descriptor; local: *; };\n")
+    target_link_options(${target} PRIVATE "LINKER:--no-undefined" "LINKER:--version-script=${exports}")
+    set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${exports}")
     set_target_properties(${target} PROPERTIES
         PREFIX ""
         OUTPUT_NAME "${plugin_id}"

@@ -54,10 +54,15 @@ struct WorkerOptions {
     unsigned interval = 10;
 };
 
+// An event handed to two subscribers (say, a plugin and the live bus) counts twice.
+std::string deliveries(std::size_t count) {
+    return fmt::format("delivered events {} times (once per subscriber)", count);
+}
+
 void run_worker(CliContext& context, const WorkerOptions& options) {
     Workspace& workspace = context.workspace();
     if (options.once) {
-        context.out() << fmt::format("delivered {} events\n", workspace.run_worker_pass(now()));
+        context.out() << deliveries(workspace.run_worker_pass(now())) << '\n';
         return;
     }
     StopSignals stop;
@@ -65,8 +70,7 @@ void run_worker(CliContext& context, const WorkerOptions& options) {
     do {
         const Timestamp at = now();
         if (const std::size_t delivered = workspace.run_worker_pass(at)) {
-            context.out() << fmt::format("{} delivered {} events", format_time(at), delivered)
-                          << std::endl;
+            context.out() << format_time(at) << ' ' << deliveries(delivered) << std::endl;
         }
     } while (!stop.wait(std::chrono::seconds{options.interval}));
     spdlog::info("worker stopped");
@@ -79,7 +83,7 @@ void add_run_command(CLI::App& app, CliContext& context) {
         "run", "Run the worker: deliver events to plugins and rules, daily ticks");
     auto options = std::make_shared<WorkerOptions>();
     auto* once = command->add_flag("--once", options->once,
-                                   "Do one pass, print how many events it delivered");
+                                   "Do one pass, print how many deliveries it made");
     command->add_option("--interval", options->interval, "Seconds between passes")
         ->check(positive_integer())
         ->capture_default_str()

@@ -32,6 +32,18 @@ TEST_F(Configuration, APluginSectionIsCheckedByItsPlugin) {
         << "nothing is written before the whole file is valid";
 }
 
+TEST_F(Configuration, CoreAndPluginProblemsAreReportedTogether) {
+    write_config(
+        std::string("workspace:\n  database: shop.db\n  currency: XYZ\nplugins:\n  paths: [\"") +
+        MOSHTARI_PLUGIN_DIR + "\"]\nsegment-lifecycle:\n  new_day: 10\nsegmnet-rfm: {}\n");
+    const auto result = run({"plugins", "list"});
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_NE(result.err.find("moshtari.yaml:3:13"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("moshtari.yaml:7:3"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("moshtari.yaml:8:1"), std::string::npos) << result.err;
+    EXPECT_FALSE(std::filesystem::exists(dir_ / "shop.db"));
+}
+
 TEST_F(Configuration, AMissingFileSaysHowToCreateOne) {
     const auto result = run({"customers", "list"});
     EXPECT_EQ(result.exit_code, 1);

@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "moshtari/config.hpp"
+#include "moshtari/customer_store.hpp"
+#include "moshtari/dispatcher.hpp"
 #include "moshtari/plugin_context.hpp"
 #include "moshtari/sdk/testing.hpp"
 #include "moshtari/toolchain.hpp"
@@ -25,11 +27,15 @@ namespace fs = std::filesystem;
 
 const fs::path kFixtures = MOSHTARI_FIXTURE_PLUGIN_DIR;
 
-// The workspace's context does far more; these tests only need what the fixtures use: commands.
+// The workspace's context does far more; these tests only need what the fixtures use: commands and
+// a durable subscriber to register handlers on (nothing dispatches to it here).
 class RecordingContext final : public PluginContext {
   public:
     RecordingContext(const PluginInfo& plugin, std::vector<Command>& commands)
-        : id_(plugin.manifest.id), dir_(plugin.manifest.dir), commands_(commands) {}
+        : id_(plugin.manifest.id),
+          dir_(plugin.manifest.dir),
+          commands_(commands),
+          durable_(id_, id_) {}
 
     const std::string& plugin_id() const override { return id_; }
     const fs::path& plugin_dir() const override { return dir_; }
@@ -39,9 +45,7 @@ class RecordingContext final : public PluginContext {
     void add_migrations(const std::vector<Migration>&) override {
         throw std::logic_error("the plugin host tests have no database");
     }
-    DurableSubscriber& durable_subscriber() override {
-        throw std::logic_error("the plugin host tests have no event log");
-    }
+    DurableSubscriber& durable_subscriber() override { return durable_; }
     Subscription subscribe(std::string_view, EventBus::Slot) override {
         throw std::logic_error("the plugin host tests have no event bus");
     }
@@ -51,6 +55,7 @@ class RecordingContext final : public PluginContext {
     std::string id_;
     fs::path dir_;
     std::vector<Command>& commands_;
+    DurableSubscriber durable_;
 };
 
 ::testing::AssertionResult mentions(const std::string& text,
@@ -442,6 +447,16 @@ TEST(PluginHostInWorkspace, AWorkspaceRunsTheGoodFixturesAndOpensDespiteTheBadOn
         EXPECT_TRUE(std::any_of(commands.begin(), commands.end(), [](const Command& command) {
             return command.name == "good-hello";
         }));
+        // throws-in-start registered a command and a durable handler before it threw; both went
+        // with it (a handler still registered would have advanced its cursor past the event).
+        EXPECT_FALSE(std::any_of(commands.begin(), commands.end(), [](const Command& command) {
+            return command.name == "throws-in-start-command";
+        }));
+        Customer customer;
+        customer.name = "Someone";
+        workspace->customers().create(customer);
+        workspace->run_worker_pass(now());
+        EXPECT_EQ(workspace->dispatcher().cursor("throws-in-start"), 0);
     }
     std::ifstream in(trace_file);
     std::vector<std::string> lines;

@@ -140,6 +140,19 @@ TEST_F(ConfigTest, YamlSyntaxErrorNamesLineAndColumn) {
               at("moshtari.yaml", 3, 14) + "invalid YAML: illegal map value");
 }
 
+TEST_F(ConfigTest, AKeyWrittenTwiceIsAnErrorNotASilentChoice) {
+    const auto file =
+        write("moshtari.yaml",
+              "workspace:\n  currency: EUR\nworkspace:\n  currency: USD\n"
+              "pipelines:\n  - id: a\n    id: b\n    stages: [{id: x, probability: 1}]\n");
+    const auto error = config_error([&] { Config::load(file); });
+    ASSERT_EQ(error.problems().size(), 2u) << error.what();
+    EXPECT_EQ(error.problems()[0].to_string(),
+              at("moshtari.yaml", 3, 1) +
+                  "key 'workspace' is written twice in one mapping (first on line 1); keep one");
+    EXPECT_EQ(error.problems()[1].where.line, 7);
+}
+
 TEST_F(ConfigTest, UnknownKeySuggestsTheClosestOne) {
     const auto file = write("moshtari.yaml", R"(workspace:
   currency: EUR

@@ -129,5 +129,17 @@ TEST_F(CustomerStoreTest, ListFiltersByTextTagAndStage) {
     EXPECT_THROW(ws.customers().get(999), NotFound);
 }
 
+TEST_F(CustomerStoreTest, SearchTakesWildcardsLiterallyAndFindsPhonesAsTyped) {
+    const CustomerId sara_id = ws.customers().create(sara());
+    Customer percent;
+    percent.name = "Ali 5x0";
+    ws.customers().create(percent);
+    EXPECT_TRUE(ws.customers().list({.text = "_"}).empty());
+    EXPECT_TRUE(ws.customers().list({.text = "5%0"}).empty());
+    const auto by_phone = ws.customers().list({.text = "(912) 123-45"});
+    ASSERT_EQ(by_phone.size(), 1u);
+    EXPECT_EQ(by_phone[0].id, sara_id);
+}
+
 }  // namespace
 }  // namespace moshtari

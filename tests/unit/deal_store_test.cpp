@@ -99,6 +99,11 @@ TEST_F(DealStoreTest, TasksCompleteOnceAndListOpenOnesByDueDate) {
     EXPECT_EQ(ws.tasks().list({}).size(), 2u);
     EXPECT_EQ(ws.tasks().list({.include_done = true}).size(), 3u);
     EXPECT_THROW(ws.tasks().add({.title = "x", .customer_id = 999}), NotFound);
+    Customer other;
+    other.name = "Someone Else";
+    const CustomerId stranger = ws.customers().create(other);
+    EXPECT_THROW(ws.tasks().add({.title = "x", .customer_id = stranger, .deal_id = new_deal()}),
+                 UserError);
 }
 
 }  // namespace

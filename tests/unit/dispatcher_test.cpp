@@ -5,7 +5,9 @@
 #include <unistd.h>
 
 #include <set>
+#include <thread>
 
+#include "moshtari/config.hpp"
 #include "moshtari/customer_store.hpp"
 #include "moshtari/events.hpp"
 #include "moshtari/migration.hpp"
@@ -101,6 +103,36 @@ TEST_F(DispatcherTest, AKilledWorkerNeitherLosesNorRepeatsEffects) {
     SQLite::Statement q(restarted.database().sql(), "SELECT customer_id FROM test_effects");
     while (q.executeStep()) effects.insert(q.getColumn(0).getInt64());
     EXPECT_EQ(effects, (std::multiset<std::int64_t>{1, 2, 3, 4, 5, 6, 7, 8}));
+}
+
+TEST_F(DispatcherTest, TwoWorkersOnOneDatabaseDeliverEachEventOnce) {
+    subscribe_counter(ws);  // creates test_effects
+    add_customers(ws, 40);
+    const auto file = ws.config().database();
+    // Two processes' worth of state: each worker has its own connection, log and dispatcher.
+    const auto worker = [&file] {
+        Database db(file);
+        EventLog log(db);
+        EventBus live;
+        Dispatcher dispatcher(db, log, live);
+        dispatcher.durable("counter", "test")
+            .on<events::CustomerCreated>(
+                [&db](const events::CustomerCreated& e, const EventRecord&) {
+                    SQLite::Statement insert(db.sql(), "INSERT INTO test_effects VALUES (?)");
+                    insert.bind(1, static_cast<int64_t>(e.customer_id));
+                    insert.exec();
+                });
+        for (int pass = 0; pass < 20; ++pass) dispatcher.run_once(1);
+    };
+    std::thread first(worker), second(worker);
+    first.join();
+    second.join();
+    EXPECT_EQ(rows("test_effects"), 40);
+    EXPECT_EQ(ws.database()
+                  .sql()
+                  .execAndGet("SELECT COUNT(DISTINCT customer_id) FROM test_effects")
+                  .getInt(),
+              40);
 }
 
 TEST_F(DispatcherTest, WorkerPassWritesOneDailyTickPerDay) {

@@ -1,6 +1,8 @@
 #include "moshtari/event_bus.hpp"
 
 #include <gtest/gtest.h>
+#include <spdlog/sinks/ringbuffer_sink.h>
+#include <spdlog/spdlog.h>
 
 #include <stdexcept>
 #include <vector>
@@ -48,7 +50,10 @@ TEST(EventBus, DroppingTheSubscriptionDisconnects) {
     EXPECT_EQ(calls, 1);
 }
 
-TEST(EventBus, AThrowingSlotIsCountedAndTheOthersStillRun) {
+TEST(EventBus, AThrowingSlotIsCountedLoggedUnderItsOwnerAndTheOthersStillRun) {
+    const auto sink = std::make_shared<spdlog::sinks::ringbuffer_sink_mt>(10);
+    const auto previous = spdlog::default_logger();
+    spdlog::set_default_logger(std::make_shared<spdlog::logger>("test", sink));
     EventBus bus;
     int later_calls = 0;
     auto bad = bus.subscribe("OrderPlaced", "broken-plugin",
@@ -57,6 +62,12 @@ TEST(EventBus, AThrowingSlotIsCountedAndTheOthersStillRun) {
         bus.subscribe("OrderPlaced", "good-plugin", [&](const EventRecord&) { ++later_calls; });
     EXPECT_EQ(bus.publish(order_placed(1, 1)), 1u);
     EXPECT_EQ(later_calls, 1);
+    spdlog::set_default_logger(previous);
+    const auto lines = sink->last_formatted();
+    ASSERT_EQ(lines.size(), 1u);
+    EXPECT_NE(lines[0].find("broken-plugin: handling OrderPlaced #1 failed: disk on fire"),
+              std::string::npos)
+        << lines[0];
 }
 
 }  // namespace

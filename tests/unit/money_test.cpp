@@ -22,6 +22,9 @@ TEST(Money, RefusesMalformedAmountsWithTheReason) {
     EXPECT_THROW(parse_money("12,50", "EUR"), UserError);
     EXPECT_THROW(parse_money("", "EUR"), UserError);
     EXPECT_THROW(parse_money("1.", "EUR"), UserError);
+    EXPECT_THROW(parse_money("--5", "EUR"), UserError);
+    EXPECT_THROW(parse_money("+5", "EUR"), UserError);
+    EXPECT_THROW(parse_money("5.-1", "EUR"), UserError);
     EXPECT_THROW(parse_money("99999999999999999999", "EUR"), UserError);
     try {
         parse_money("12.345", "EUR");

@@ -123,7 +123,7 @@ provides:
 TEST_F(PluginManifestTest, BrokenYamlIsPointedAt) {
     const auto what = error("id: x\nversion: [1.0\n");
     EXPECT_TRUE(contains(what, (dir_ / "plugin.yaml").string() + ":")) << what;
-    EXPECT_TRUE(contains(what, "is not valid YAML")) << what;
+    EXPECT_TRUE(contains(what, "invalid YAML")) << what;
 }
 
 TEST_F(PluginManifestTest, WholeFileProblemsNameTheFile) {

@@ -18,6 +18,12 @@ class MOSHTARI_API Config {
     // `extends: NAME` is looked up as NAME.yaml beside the file, then in each of `preset_dirs`.
     static Config load(const std::filesystem::path& file,
                        const std::vector<std::filesystem::path>& preset_dirs = {});
+    // Like load, but the core sections' problems are added to `problems` instead of thrown (a
+    // section with problems keeps its defaults), so a caller can gather the plugins' problems too
+    // and report everything at once. An unreadable file or broken YAML still throws.
+    static Config read(const std::filesystem::path& file,
+                       const std::vector<std::filesystem::path>& preset_dirs,
+                       std::vector<ConfigProblem>& problems);
 
     const std::filesystem::path& file() const { return file_; }
     // Files read, the deployment's first, then each preset it extends.

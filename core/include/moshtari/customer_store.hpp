@@ -27,7 +27,9 @@ class MOSHTARI_API CustomerStore {
     // Validates (a name, well-formed emails, no contact already used by another customer) and
     // returns the new id.
     virtual CustomerId create(const Customer& customer) = 0;
-    // Replaces every field of the stored customer with the same id; records which fields changed.
+    // Replaces the profile, contacts, memberships, tags and attributes of the stored customer with
+    // the same id (consents, lifecycle stage and creation time have their own paths); records which
+    // fields changed, and writes nothing when none did.
     virtual void update(const Customer& customer) = 0;
     virtual std::optional<Customer> find(CustomerId id) const = 0;
     // Throws NotFound with the id.

@@ -25,7 +25,8 @@ class MOSHTARI_API Database {
     // SQLiteCpp's handle, for prepared statements; write only inside a Transaction.
     SQLite::Database& sql() { return *db_; }
     const std::filesystem::path& path() const { return path_; }
-    bool in_transaction() const { return depth_ > 0; }
+    // True inside a Transaction that SQLite still holds open.
+    bool in_transaction() const;
 
   private:
     friend class Transaction;

@@ -52,9 +52,15 @@ class MOSHTARI_API Dispatcher {
     // log.
     DurableSubscriber& durable(std::string_view name, std::string_view owner);
 
+    // Drops the named subscriber and its handlers (its stored cursor stays), e.g. when its plugin
+    // failed to start.
+    void remove(std::string_view name);
+
     // Delivers everything pending. A handler that throws is logged with its owner; its subscriber
-    // stops at that event (retried on the next pass) while the others go on. Returns the number of
-    // events delivered.
+    // stops at that event (retried on the next pass) while the others go on. The live bus sees the
+    // events written since this dispatcher was made, by this process or another. Returns the number
+    // of deliveries: an event counts once per durable subscriber that took it, once for the live
+    // bus.
     std::size_t run_once(std::size_t batch_size = 500);
 
     // The last event the named subscriber has fully processed (0 if none).

@@ -14,13 +14,13 @@ class Database;
 
 struct Migration {
     int version;              // 1, 2, 3 ... in order, never reused
-    std::string description;  // shown in `moshtari plugins info` and errors
+    std::string description;  // recorded in schema_migrations and named in errors
     std::string sql;  // one or more statements; a plugin prefixes its tables with its own name
 };
 
-// Applies the migrations not yet recorded for `name_space`, each in its own transaction. Throws
-// UserError when the database was written by a newer version (it knows a migration this code does
-// not).
+// Applies the migrations not yet recorded for `name_space`, all in one transaction, so an upgrade
+// is all or nothing. Throws UserError when the database was written by a newer version (it knows a
+// migration this code does not).
 MOSHTARI_API void migrate(Database& db, std::string_view name_space,
                           std::span<const Migration> migrations);
 

@@ -31,7 +31,6 @@ struct WorkspaceOptions {
     // Searched when the configuration sets no plugins.paths (the CLI passes the plugins installed
     // beside it).
     std::vector<std::filesystem::path> default_plugin_dirs;
-    bool load_plugins = true;
     // Command names the caller (the CLI) already uses; a plugin registering one of them is refused.
     std::vector<std::string> reserved_commands;
 };

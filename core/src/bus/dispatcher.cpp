@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "moshtari/database.hpp"
 #include "moshtari/event_log.hpp"
@@ -28,6 +29,10 @@ void save_cursor(Database& db, std::string_view name, EventId id) {
 Dispatcher::Dispatcher(Database& db, EventLog& log, EventBus& live)
     : db_(db), log_(log), live_(live), live_cursor_(log.last_id()) {}
 
+void Dispatcher::remove(std::string_view name) {
+    std::erase_if(subscribers_, [&](const auto& s) { return s->name() == name; });
+}
+
 DurableSubscriber& Dispatcher::durable(std::string_view name, std::string_view owner) {
     const auto it = std::find_if(subscribers_.begin(), subscribers_.end(),
                                  [&](const auto& s) { return s->name() == name; });
@@ -46,11 +51,13 @@ EventId Dispatcher::cursor(std::string_view name) const {
 std::size_t Dispatcher::deliver(DurableSubscriber& subscriber, std::size_t batch_size) {
     std::size_t delivered = 0;
     for (;;) {
+        // The cursor and the batch are read under the write lock, so a second worker on the same
+        // database waits, then sees the cursor this one saved instead of handling the events again.
+        // Each event runs in its own savepoint: a failing one rolls back only its own effects and
+        // the cursor stops just before it.
+        Transaction tx(db_);
         const auto batch = log_.read_after(cursor(subscriber.name()), batch_size);
         if (batch.empty()) return delivered;
-        // One transaction per batch; each event inside its own savepoint, so a failing event rolls
-        // back only its own effects and the cursor stops just before it.
-        Transaction tx(db_);
         EventId last_done = 0;
         EventId failed_at = 0;
         for (const auto& record : batch) {
@@ -63,7 +70,17 @@ std::size_t Dispatcher::deliver(DurableSubscriber& subscriber, std::size_t batch
             last_done = record.id;
             ++delivered;
         }
-        if (last_done != 0) save_cursor(db_, subscriber.name(), last_done);
+        if (last_done != 0) {
+            // SQLite may have ended the whole transaction itself (disk full, I/O error) while a
+            // savepoint unwound; a cursor saved now would commit without the effects it stands for.
+            if (!db_.in_transaction()) {
+                throw std::runtime_error("the database ended the transaction of '" +
+                                         subscriber.name() +
+                                         "' on its own (disk full or I/O error?); its events "
+                                         "will be delivered again on the next pass");
+            }
+            save_cursor(db_, subscriber.name(), last_done);
+        }
         tx.commit();
         if (failed_at != 0) {
             spdlog::warn(

@@ -36,12 +36,7 @@ std::optional<std::string> read_text(const fs::path& file) {
 
 // One file's top-level mapping; an empty file is an empty configuration.
 YAML::Node parse(const std::string& text, const std::string& file) {
-    YAML::Node root;
-    try {
-        root = YAML::Load(text);
-    } catch (const YAML::ParserException& error) {
-        fail_at(location_at(file, error.mark), "invalid YAML: " + error.msg);
-    }
+    const YAML::Node root = parse_yaml(text, file);
     if (!root.IsMap() && !root.IsNull()) {
         fail_at(location_at(file, root.Mark()), "expected a mapping of sections at the top level");
     }
@@ -280,6 +275,15 @@ std::vector<Pipeline> read_pipelines(const ConfigSection& root, ProblemCollector
 
 Config Config::load(const std::filesystem::path& file,
                     const std::vector<std::filesystem::path>& preset_dirs) {
+    std::vector<ConfigProblem> problems;
+    Config config = read(file, preset_dirs, problems);
+    if (!problems.empty()) throw ConfigError(std::move(problems));
+    return config;
+}
+
+Config Config::read(const std::filesystem::path& file,
+                    const std::vector<std::filesystem::path>& preset_dirs,
+                    std::vector<ConfigProblem>& found) {
     Config config;
     config.file_ = file;
     const Layers layers = read_chain(file, preset_dirs);
@@ -292,7 +296,7 @@ Config Config::load(const std::filesystem::path& file,
     auto workspace = read_workspace(config.root_, fs::absolute(file).parent_path(), problems);
     auto plugins = read_plugins(config.root_, problems);
     auto pipelines = read_pipelines(config.root_, problems);
-    problems.throw_if_any();
+    found.insert(found.end(), problems.problems().begin(), problems.problems().end());
 
     config.database_ = std::move(workspace.database);
     config.currency_ = std::move(workspace.currency);

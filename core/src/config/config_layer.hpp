@@ -19,4 +19,8 @@ struct ConfigSection::Layer {
 // file.
 ConfigLocation location_at(const std::string& file, const YAML::Mark& mark);
 
+// Parses one YAML document; a syntax error or a key written twice in a mapping is a ConfigError
+// at its line and column.
+YAML::Node parse_yaml(const std::string& text, const std::string& file);
+
 }  // namespace moshtari

@@ -19,6 +19,8 @@ class ProblemCollector {
         }
     }
 
+    const std::vector<ConfigProblem>& problems() const { return problems_; }
+
     void throw_if_any() const {
         if (!problems_.empty()) throw ConfigError(problems_);
     }

@@ -403,6 +403,12 @@ void PluginHost::start(const ContextFactory& make_context) {
             plugin.state = PluginState::running;
             spdlog::debug("plugin '{}' started", id);
         });
+        if (plugin.state != PluginState::running) {
+            // Whatever it registered before failing goes with it: the object drops its live
+            // subscriptions, the context withdraws its durable subscriber and commands.
+            instance.object.reset();
+            instance.context.reset();
+        }
     }
 }
 

@@ -1,13 +1,15 @@
 #include "moshtari/plugin_manifest.hpp"
-#include "config/problem_collector.hpp"
 
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <charconv>
+#include <fstream>
+#include <iterator>
 #include <stdexcept>
 
 #include "config/config_layer.hpp"
+#include "config/problem_collector.hpp"
 #include "host/semantic_version.hpp"
 #include "host/version_range.hpp"
 #include "moshtari/config_section.hpp"
@@ -40,14 +42,10 @@ bool parse_abi(std::string_view text, unsigned& major, unsigned& minor) {
 }
 
 YAML::Node parse_file(const std::string& file) {
-    try {
-        return YAML::LoadFile(file);
-    } catch (const YAML::BadFile&) {
-        fail_whole_file(file, "cannot be read; check that it exists and is readable");
-    } catch (const YAML::ParserException& error) {
-        throw ConfigError(
-            {ConfigProblem{location_at(file, error.mark), "is not valid YAML: " + error.msg}});
-    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) fail_whole_file(file, "cannot be read; check that it exists and is readable");
+    const std::string text(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>{});
+    return parse_yaml(text, file);
 }
 
 std::vector<ProvidedExtension> read_provides(const ConfigSection& manifest,

@@ -57,7 +57,12 @@ Money parse_money(std::string_view amount, std::string_view currency) {
     const std::string_view whole = text.substr(0, dot);
     const std::string_view fraction =
         dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
-    if (whole.empty() || (dot != std::string_view::npos && fraction.empty()))
+    const auto all_digits = [](std::string_view part) {
+        return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    // from_chars alone would take a second '-' ("--5") or a '+' as part of the number.
+    if (whole.empty() || !all_digits(whole) || !all_digits(fraction) ||
+        (dot != std::string_view::npos && fraction.empty()))
         throw bad("is not a number");
     if (static_cast<int>(fraction.size()) > digits) throw bad("has too many decimals");
 

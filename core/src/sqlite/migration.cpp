@@ -32,25 +32,29 @@ int schema_version(Database& db, std::string_view name_space) {
 }
 
 void migrate(Database& db, std::string_view name_space, std::span<const Migration> migrations) {
-    const int current = schema_version(db, name_space);
-    const int newest_known = migrations.empty() ? 0 : migrations.back().version;
-    if (current > newest_known) {
-        throw UserError(
-            fmt::format("the database {} has '{}' schema version {}, but this build of Moshtari "
-                        "knows only up to version {}; it "
-                        "was written by a newer release: upgrade Moshtari (or the plugin '{}') "
-                        "before opening it",
-                        db.path().string(), name_space, current, newest_known, name_space));
-    }
-    int expected = 1;
-    for (const auto& migration : migrations) {
-        if (migration.version != expected++) {
+    // Checked before anything runs, so a badly numbered list is never half-applied.
+    for (std::size_t i = 0; i < migrations.size(); ++i) {
+        if (migrations[i].version != static_cast<int>(i) + 1) {
             throw std::logic_error(
                 fmt::format("migrations of '{}' must be numbered 1, 2, 3...; found {} at place {}",
-                            name_space, migration.version, expected - 1));
+                            name_space, migrations[i].version, i + 1));
         }
-        if (migration.version <= current) continue;
-        Transaction tx(db);
+    }
+    // The version is read under the write lock: two processes opening a new deployment together
+    // must not both apply the same migration.
+    Transaction tx(db);
+    const int current = schema_version(db, name_space);
+    const int newest_known = static_cast<int>(migrations.size());
+    if (current > newest_known) {
+        const std::string upgrade = name_space == "core"
+                                        ? std::string("upgrade Moshtari")
+                                        : fmt::format("upgrade the plugin '{}'", name_space);
+        throw UserError(fmt::format(
+            "the database {} has '{}' schema version {}, but this build knows only up to version "
+            "{}; it was written by a newer release: {} before opening it",
+            db.path().string(), name_space, current, newest_known, upgrade));
+    }
+    for (const auto& migration : migrations.subspan(static_cast<std::size_t>(current))) {
         try {
             db.sql().exec(migration.sql);
         } catch (const SQLite::Exception& e) {
@@ -64,8 +68,8 @@ void migrate(Database& db, std::string_view name_space, std::span<const Migratio
         record.bind(3, migration.description);
         record.bind(4, static_cast<std::int64_t>(to_unix(now())));
         record.exec();
-        tx.commit();
     }
+    tx.commit();
 }
 
 }  // namespace moshtari

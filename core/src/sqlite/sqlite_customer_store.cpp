@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <stdexcept>
 
 #include "moshtari/database.hpp"
 #include "moshtari/error.hpp"
@@ -63,6 +64,29 @@ std::string normalise_phone(std::string_view raw) {
             "'{}' is not a phone number; it needs 5 to 15 digits, like +98 21 1234 5678", raw));
     }
     return phone;
+}
+
+// The text with LIKE's wildcards escaped, so "5%" and "_" are searched for literally.
+std::string like_pattern(std::string_view text) {
+    std::string pattern;
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+        pattern += c;
+    }
+    return pattern;
+}
+
+// The digits of text that reads as a phone number (digits, spaces, + - ( ) .), else "".
+std::string phone_digits(std::string_view text) {
+    std::string digits;
+    for (char c : text) {
+        if (std::isdigit(static_cast<unsigned char>(c))) {
+            digits += c;
+        } else if (c != '+' && c != ' ' && c != '-' && c != '(' && c != ')' && c != '.') {
+            return "";
+        }
+    }
+    return digits.size() >= 3 ? digits : "";
 }
 
 std::string contact_key(ContactKind kind, std::string_view value) {
@@ -344,18 +368,22 @@ Customer SqliteCustomerStore::get(CustomerId id) const {
 }
 
 std::vector<Customer> SqliteCustomerStore::list(const CustomerQuery& q) const {
+    // ?1: the text as a LIKE pattern, matched against names and (lower-cased) contacts; ?6: its
+    // digits, so "+98 21 1234" finds the stored "+98211234...".
     SQLite::Statement query(
         db_.sql(),
         std::string(kCustomerColumns) +
-            " WHERE (?1 = '' OR name LIKE '%' || ?1 || '%' OR id IN (SELECT customer_id FROM "
-            "customer_contacts WHERE value LIKE '%' || lower(?1) || '%'))"
+            " WHERE (?1 = '' OR name LIKE '%' || ?1 || '%' ESCAPE '\\' OR id IN (SELECT "
+            "customer_id FROM customer_contacts WHERE value LIKE '%' || lower(?1) || '%' ESCAPE "
+            "'\\' OR (?6 <> '' AND kind = 'phone' AND value LIKE '%' || ?6 || '%')))"
             " AND (?2 = '' OR id IN (SELECT customer_id FROM customer_tags WHERE tag = ?2))"
             " AND (?3 = '' OR lifecycle_stage = ?3) ORDER BY id LIMIT ?4 OFFSET ?5");
-    query.bind(1, q.text);
+    query.bind(1, like_pattern(q.text));
     query.bind(2, q.tag);
     query.bind(3, q.lifecycle_stage);
     query.bind(4, static_cast<int64_t>(q.limit));
     query.bind(5, static_cast<int64_t>(q.offset));
+    query.bind(6, phone_digits(q.text));
     std::vector<Customer> customers;
     while (query.executeStep()) customers.push_back(read_customer(db_.sql(), query));
     return customers;
@@ -410,9 +438,15 @@ void SqliteCustomerStore::record_consent(CustomerId id, const Consent& consent) 
 }
 
 void SqliteCustomerStore::set_lifecycle_stage(CustomerId id, std::string_view stage) {
-    SQLite::Statement update(db_.sql(), "UPDATE customers SET lifecycle_stage = ? WHERE id = ?");
+    if (!db_.in_transaction()) {
+        // The stage is a segmenter's effect: it must commit with the segmenter's cursor and event.
+        throw std::logic_error("set_lifecycle_stage must run inside the segmenter's transaction");
+    }
+    SQLite::Statement update(
+        db_.sql(), "UPDATE customers SET lifecycle_stage = ?, updated_at = ? WHERE id = ?");
     update.bind(1, std::string(stage));
-    update.bind(2, static_cast<int64_t>(id));
+    update.bind(2, static_cast<int64_t>(to_unix(now())));
+    update.bind(3, static_cast<int64_t>(id));
     if (update.exec() == 0) get(id);  // throws NotFound
 }
 

@@ -54,7 +54,15 @@ TaskId SqliteTaskStore::add(const Task& input) {
     const auto at = input.created_at == Timestamp{} ? now() : input.created_at;
     Transaction tx(db_);
     if (input.customer_id) customers_.get(*input.customer_id);
-    if (input.deal_id) deals_.get(*input.deal_id);
+    if (input.deal_id) {
+        const Deal deal = deals_.get(*input.deal_id);
+        if (input.customer_id && *input.customer_id != deal.customer_id) {
+            throw UserError(
+                fmt::format("deal #{} belongs to customer #{}, not #{}; link the task to "
+                            "one of them or to both with the right customer",
+                            deal.id, deal.customer_id, *input.customer_id));
+        }
+    }
     SQLite::Statement insert(
         db_.sql(),
         "INSERT INTO tasks (title, due, assignee, customer_id, deal_id, created_at) "

@@ -22,7 +22,16 @@ void PluginContextImpl::add_migrations(const std::vector<Migration>& migrations)
     migrate(workspace_.database(), id_, migrations);
 }
 
+PluginContextImpl::~PluginContextImpl() {
+    if (has_durable_subscriber_) workspace_.dispatcher().remove(id_);
+    std::erase_if(commands_, [&](const Command& c) {
+        return std::find(added_commands_.begin(), added_commands_.end(), c.name) !=
+               added_commands_.end();
+    });
+}
+
 DurableSubscriber& PluginContextImpl::durable_subscriber() {
+    has_durable_subscriber_ = true;
     return workspace_.dispatcher().durable(id_, id_);
 }
 
@@ -47,6 +56,7 @@ void PluginContextImpl::add_command(Command command) {
             "plugin '{}' wants the command '{}', which another plugin already registered", id_,
             command.name));
     }
+    added_commands_.push_back(command.name);
     commands_.push_back(std::move(command));
 }
 

@@ -13,6 +13,9 @@ class PluginContextImpl final : public PluginContext {
     PluginContextImpl(Workspace& workspace, const PluginInfo& plugin,
                       std::vector<Command>& commands,
                       const std::vector<std::string>& reserved_commands);
+    // Withdraws the plugin's durable subscriber and commands: when its start failed, or at
+    // shutdown.
+    ~PluginContextImpl() override;
 
     const std::string& plugin_id() const override { return id_; }
     const std::filesystem::path& plugin_dir() const override { return dir_; }
@@ -28,6 +31,8 @@ class PluginContextImpl final : public PluginContext {
     std::filesystem::path dir_;
     std::vector<Command>& commands_;
     const std::vector<std::string>& reserved_commands_;
+    std::vector<std::string> added_commands_;
+    bool has_durable_subscriber_ = false;
 };
 
 }  // namespace moshtari

@@ -48,9 +48,12 @@ std::vector<std::filesystem::path> preset_search_path(const WorkspaceOptions& op
 }
 
 // Plugin sections are validated by the plugins themselves; unknown top-level keys are errors only
-// once we know which plugin ids exist. Every problem is gathered so the user fixes them in one go.
-void validate_configuration(const Config& config, PluginHost& host) {
-    auto problems = host.configure(config);
+// once we know which plugin ids exist. Every problem, the core's included, is gathered so the user
+// fixes them all in one go.
+void validate_configuration(const Config& config, PluginHost& host,
+                            std::vector<ConfigProblem> problems) {
+    const auto plugin_problems = host.configure(config);
+    problems.insert(problems.end(), plugin_problems.begin(), plugin_problems.end());
     std::vector<std::string> ids;
     for (const auto& plugin : host.plugins()) ids.push_back(plugin.manifest.id);
     try {
@@ -66,6 +69,7 @@ void validate_configuration(const Config& config, PluginHost& host) {
 Workspace::Workspace() : impl_(std::make_unique<Impl>()) {}
 
 Workspace::~Workspace() {
+    // Also runs when open() throws half-way, before there is a host.
     if (impl_->host) impl_->host->stop();
     impl_->host.reset();
 }
@@ -74,19 +78,16 @@ std::unique_ptr<Workspace> Workspace::open(const std::filesystem::path& config_f
                                            const WorkspaceOptions& options) {
     std::unique_ptr<Workspace> workspace(new Workspace());
     Impl& w = *workspace->impl_;
-    w.config = Config::load(config_file, preset_search_path(options));
+    std::vector<ConfigProblem> problems;
+    w.config = Config::read(config_file, preset_search_path(options), problems);
     w.reserved_commands = options.reserved_commands;
 
-    if (options.load_plugins) {
-        const auto& dirs =
-            w.config.plugin_dirs().empty() ? options.default_plugin_dirs : w.config.plugin_dirs();
-        w.host = std::make_unique<PluginHost>(dirs, w.config.enabled_plugins());
-        w.host->discover();
-        w.host->load();
-        validate_configuration(w.config, *w.host);
-    } else {
-        w.config.check_unknown_sections({});
-    }
+    const auto& dirs =
+        w.config.plugin_dirs().empty() ? options.default_plugin_dirs : w.config.plugin_dirs();
+    w.host = std::make_unique<PluginHost>(dirs, w.config.enabled_plugins());
+    w.host->discover();
+    w.host->load();
+    validate_configuration(w.config, *w.host, std::move(problems));
 
     // Only now, with the whole configuration valid, is anything written.
     w.database = std::make_unique<Database>(w.config.database());
@@ -102,13 +103,10 @@ std::unique_ptr<Workspace> Workspace::open(const std::filesystem::path& config_f
     w.tasks =
         std::make_unique<sqlite::SqliteTaskStore>(*w.database, *w.log, *w.customers, *w.deals);
 
-    if (w.host) {
-        Workspace& self = *workspace;
-        w.host->start([&](const PluginInfo& plugin) -> std::unique_ptr<PluginContext> {
-            return std::make_unique<PluginContextImpl>(self, plugin, w.commands,
-                                                       w.reserved_commands);
-        });
-    }
+    w.host->start([&](const PluginInfo& plugin) -> std::unique_ptr<PluginContext> {
+        return std::make_unique<PluginContextImpl>(*workspace, plugin, w.commands,
+                                                   w.reserved_commands);
+    });
     return workspace;
 }
 
@@ -150,7 +148,6 @@ const std::vector<Command>& Workspace::commands() const {
 }
 
 PluginHost& Workspace::plugins() {
-    if (!impl_->host) throw std::logic_error("this workspace was opened without plugins");
     return *impl_->host;
 }
 

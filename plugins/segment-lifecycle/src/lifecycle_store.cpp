@@ -4,6 +4,8 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "moshtari/customer_store.hpp"
 #include "moshtari/database.hpp"
 #include "moshtari/event_log.hpp"
@@ -68,6 +70,11 @@ CREATE TABLE segment_lifecycle_phases (
     since INTEGER NOT NULL
 );
 CREATE INDEX segment_lifecycle_phases_by_phase ON segment_lifecycle_phases (phase, customer_id);
+-- The time of the last daily tick judged: "now" as far as the plugin knows.
+CREATE TABLE segment_lifecycle_clock (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    last_tick INTEGER NOT NULL
+);
 CREATE TABLE segment_lifecycle_changes (
     id INTEGER PRIMARY KEY,
     customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
@@ -103,7 +110,15 @@ void LifecycleStore::apply(CustomerId id, const std::string& current, const std:
     workspace_.event_log().append(events::SegmentChanged{id, kSegmenter, current, phase}, as_of);
 }
 
-void LifecycleStore::refresh(CustomerId id, Timestamp as_of, const Thresholds& thresholds) {
+Timestamp LifecycleStore::judged_at(Timestamp event_time) const {
+    SQLite::Statement query(workspace_.database().sql(),
+                            "SELECT last_tick FROM segment_lifecycle_clock WHERE id = 1");
+    if (!query.executeStep()) return event_time;
+    return std::max(event_time, from_unix(query.getColumn(0).getInt64()));
+}
+
+void LifecycleStore::refresh(CustomerId id, Timestamp event_time, const Thresholds& thresholds) {
+    const Timestamp as_of = judged_at(event_time);
     SQLite::Statement query(workspace_.database().sql(), history_sql(true));
     query.bind(1, static_cast<int64_t>(id));
     query.bind(2, static_cast<int64_t>(to_unix(as_of)));
@@ -114,6 +129,11 @@ void LifecycleStore::refresh(CustomerId id, Timestamp as_of, const Thresholds& t
 }
 
 std::size_t LifecycleStore::refresh_all(Timestamp as_of, const Thresholds& thresholds) {
+    SQLite::Statement clock(workspace_.database().sql(),
+                            "INSERT INTO segment_lifecycle_clock VALUES (1, ?1) "
+                            "ON CONFLICT (id) DO UPDATE SET last_tick = max(last_tick, ?1)");
+    clock.bind(1, static_cast<int64_t>(to_unix(as_of)));
+    clock.exec();
     std::vector<std::pair<Row, std::string>> changes;
     {
         SQLite::Statement query(workspace_.database().sql(), history_sql(false));

@@ -27,9 +27,12 @@ class LifecycleStore {
   public:
     explicit LifecycleStore(Workspace& workspace) : workspace_(workspace) {}
 
-    // Recomputes one customer's phase; records a change (and SegmentChanged) only when it differs.
-    void refresh(CustomerId id, Timestamp as_of, const Thresholds& thresholds);
-    // Recomputes every customer in one pass over the orders; returns how many changed phase.
+    // Recomputes one customer's phase after an event of theirs; records a change (and
+    // SegmentChanged) only when it differs. Judged as of the event's time, or of the last daily
+    // tick when that is later: an order entered today with last year's date must not move the
+    // customer back to last year.
+    void refresh(CustomerId id, Timestamp event_time, const Thresholds& thresholds);
+    // Recomputes every customer as of a daily tick in one pass; returns how many changed phase.
     std::size_t refresh_all(Timestamp as_of, const Thresholds& thresholds);
 
     // Customers per phase, in lifecycle order, zeros included.
@@ -37,6 +40,7 @@ class LifecycleStore {
     std::vector<Member> members(std::string_view phase, std::size_t limit) const;
 
   private:
+    Timestamp judged_at(Timestamp event_time) const;
     void apply(CustomerId id, const std::string& current, const std::string& phase,
                Timestamp as_of);
 

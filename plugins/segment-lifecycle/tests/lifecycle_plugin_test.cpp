@@ -214,5 +214,14 @@ TEST_F(LifecyclePluginTest, SecondPassOnTheSameDayChangesNothing) {
     EXPECT_EQ(phase(id), kAtRisk);
 }
 
+TEST_F(LifecyclePluginTest, ABackdatedOrderIsJudgedAsOfTheLastTickNotItsOwnDate) {
+    const CustomerId id = customer(day(0));
+    w().run_worker_pass(day(200));
+    EXPECT_EQ(phase(id), kProspect);
+    order(id, day(10));  // entered after the tick of day 200, dated day 10
+    w().run_worker_pass(day(200) + hours{1});
+    EXPECT_EQ(phase(id), kLapsed) << "190 days without an order as of the last tick";
+}
+
 }  // namespace
 }  // namespace moshtari::lifecycle

@@ -35,6 +35,11 @@ void add_customer_filter(CLI::App& command, CustomerFilter& filter) {
     add_limit_option(command, filter.limit);
 }
 
+void add_by_option(CLI::App& command, std::string& by) {
+    by = "cli";
+    command.add_option("--by", by, "Who does this, for the record")->capture_default_str();
+}
+
 Timestamp time_or_now(std::string_view text) {
     return text.empty() ? now() : parse_time_or_throw(text, "--at");
 }

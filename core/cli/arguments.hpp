@@ -35,6 +35,9 @@ struct CustomerFilter {
 };
 void add_customer_filter(CLI::App& command, CustomerFilter& filter);
 
+// `--by NAME`: who does something that is recorded (merges, privacy requests); "cli" by default.
+void add_by_option(CLI::App& command, std::string& by);
+
 // `--at TIME` as given, or now when it was left out.
 Timestamp time_or_now(std::string_view text);
 

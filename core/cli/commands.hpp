@@ -18,6 +18,9 @@ CLI::App* add_command_group(CLI::App& parent, const std::string& name,
 
 void add_init_command(CLI::App& app, CliContext& context);
 void add_customers_command(CLI::App& app, CliContext& context);
+// Subcommands of `customers`: duplicates and merge; erase and export-personal.
+void add_customer_merge_commands(CLI::App& customers, CliContext& context);
+void add_customer_privacy_commands(CLI::App& customers, CliContext& context);
 void add_interactions_command(CLI::App& app, CliContext& context);
 void add_orders_command(CLI::App& app, CliContext& context);
 void add_pipelines_command(CLI::App& app, CliContext& context);

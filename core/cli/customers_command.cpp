@@ -1,4 +1,5 @@
-// `moshtari customers add|list|show|find|tag|consent`.
+// `moshtari customers add|list|show|find|tag|consent`; merging and privacy requests have their own
+// files.
 
 #include <fmt/format.h>
 
@@ -8,6 +9,7 @@
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "listings.hpp"
+#include "moshtari/customer_merge_store.hpp"
 #include "moshtari/customer_store.hpp"
 #include "moshtari/interaction_store.hpp"
 #include "moshtari/order_store.hpp"
@@ -156,6 +158,18 @@ Record customer_record(Workspace& workspace, const Customer& c) {
     for (const auto& [name, value] : c.attributes) {
         attributes.rows.push_back({name, attribute_type_name(value), attribute_json(value)});
     }
+    // So a customer who absorbed others can be explained: who, when, by whom, what conflicted.
+    Table merges{{"merged", "at", "by", "conflicts"}, {}};
+    std::vector<CustomerId> merged_ids;
+    for (const auto& merge : workspace.merges().merges_into(c.id)) {
+        merged_ids.push_back(merge.merged_id);
+        std::vector<std::string> conflicts;
+        for (const auto& conflict : merge.details["conflicts"])
+            conflicts.push_back(conflict["field"].get<std::string>());
+        merges.rows.push_back({merge.merged_id, format_time(merge.at), merge.by,
+                               fmt::format("{}", fmt::join(conflicts, ", "))});
+    }
+    record.fields.emplace_back("merged_ids", merged_ids);
     Table memberships{{"company", "name", "role"}, {}};
     for (const auto& m : c.memberships) {
         const auto company = workspace.customers().find(m.company_id);
@@ -166,6 +180,7 @@ Record customer_record(Workspace& workspace, const Customer& c) {
         {"consents", std::move(consents)},
         {"attributes", std::move(attributes)},
         {"memberships", std::move(memberships)},
+        {"merges", std::move(merges)},
         {"recent_interactions",
          interactions_table(workspace.interactions().list(c.id, kRecentCount))},
         {"recent_orders", orders_table(workspace.orders().list(c.id, kRecentCount))}};
@@ -246,6 +261,8 @@ void add_customers_command(CLI::App& app, CliContext& context) {
     add_find_command(*customers, context);
     add_tag_command(*customers, context);
     add_consent_command(*customers, context);
+    add_customer_merge_commands(*customers, context);
+    add_customer_privacy_commands(*customers, context);
 }
 
 }  // namespace moshtari::cli

@@ -79,9 +79,14 @@ pipelines:
 
 # The customer lifecycle (plugin segment-lifecycle); these are its defaults. Uncomment to change them.
 # segment-lifecycle:
-#   new_days: 30       # a first order at most this many days ago: new
-#   at_risk_days: 90   # no order for this many days: at-risk
-#   lapsed_days: 180   # no order for this many days: lapsed
+#   new_days: 30       # a first order less than this many days ago: new
+#   at_risk_days: 90   # no order for this many days or more: at-risk
+#   lapsed_days: 180   # no order for this many days or more: lapsed
+
+# What `moshtari customers erase ID` keeps, detached from the person; these are the defaults.
+# privacy:
+#   keep_orders: true         # order totals and dates stay, as guest orders, for the books
+#   keep_interactions: false  # interactions stay without their text and customer
 )",
         yaml_list(paths, 4), yaml_list(bundled_plugin_ids(plugin_dirs), 4));
 }

@@ -50,6 +50,9 @@ class RecordingContext final : public PluginContext {
         throw std::logic_error("the plugin host tests have no event bus");
     }
     void add_command(Command command) override { commands_.push_back(std::move(command)); }
+    void add_personal_data_handler(PersonalDataHandler) override {
+        throw std::logic_error("the plugin host tests have no personal data");
+    }
 
   private:
     std::string id_;

@@ -9,6 +9,7 @@
 #include "moshtari/config_section.hpp"
 #include "moshtari/export.hpp"
 #include "moshtari/pipeline.hpp"
+#include "moshtari/privacy_policy.hpp"
 
 namespace moshtari {
 
@@ -38,6 +39,7 @@ class MOSHTARI_API Config {
     // plugins.enabled; empty means every plugin found.
     const std::vector<std::string>& enabled_plugins() const { return enabled_plugins_; }
     const std::vector<Pipeline>& pipelines() const { return pipelines_; }
+    const PrivacyPolicy& privacy() const { return privacy_; }
 
     // The top-level section named after a plugin id (empty when absent).
     ConfigSection plugin_section(std::string_view plugin_id) const;
@@ -58,6 +60,7 @@ class MOSHTARI_API Config {
     std::vector<std::filesystem::path> plugin_dirs_;
     std::vector<std::string> enabled_plugins_;
     std::vector<Pipeline> pipelines_;
+    PrivacyPolicy privacy_;
 };
 
 }  // namespace moshtari

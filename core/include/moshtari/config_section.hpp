@@ -4,6 +4,7 @@
 // and column of the value.
 
 #include <cstdint>
+#include <filesystem>
 #include <initializer_list>
 #include <memory>
 #include <string>
@@ -21,6 +22,10 @@ class MOSHTARI_API ConfigSection {
 
     ConfigSection();  // empty: every key is absent
     ConfigSection(std::string path, std::vector<std::shared_ptr<const Layer>> layers);
+    // A YAML file of its own (a plugin's mapping or rules file) read as one section, so its
+    // errors name that file's lines as the configuration's do. Throws ConfigError when the file
+    // cannot be read, is not YAML or is not a mapping.
+    static ConfigSection read_file(const std::filesystem::path& file);
     ~ConfigSection();
     ConfigSection(const ConfigSection&);
     ConfigSection& operator=(const ConfigSection&);

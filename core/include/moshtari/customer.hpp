@@ -48,6 +48,9 @@ struct Membership {
 struct Customer {
     CustomerId id = 0;
     CustomerKind kind = CustomerKind::person;
+    // The customer's id in the system it came from (a shop, an ERP); unique when not empty, so a
+    // repeated import finds the customer it created.
+    std::string external_id{};
     std::string name{};  // full name of a person, legal name of a company
     std::string given_name{};
     std::string family_name{};

@@ -37,6 +37,8 @@ class MOSHTARI_API CustomerStore {
     virtual std::vector<Customer> list(const CustomerQuery& query) const = 0;
     virtual std::optional<CustomerId> find_by_contact(ContactKind kind,
                                                       std::string_view value) const = 0;
+    // The customer imported with this id from another system, if any.
+    virtual std::optional<CustomerId> find_by_external_id(std::string_view external_id) const = 0;
     virtual void add_tags(CustomerId id, const std::vector<std::string>& tags) = 0;
     virtual void remove_tags(CustomerId id, const std::vector<std::string>& tags) = 0;
     // Appends to the consent history; the latest entry per channel is what counts.

@@ -34,6 +34,24 @@ struct ConsentChanged {
     NLOHMANN_DEFINE_TYPE_INTRUSIVE(ConsentChanged, customer_id, channel, granted, source)
 };
 
+// Customer merged_id was merged into survivor_id and no longer exists; everything of theirs now
+// belongs to the survivor (customer_merges explains what moved).
+struct CustomersMerged {
+    static constexpr std::string_view kType = "CustomersMerged";
+    std::int64_t survivor_id = 0;
+    std::int64_t merged_id = 0;
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(CustomersMerged, survivor_id, merged_id)
+};
+
+// A customer's personal data was erased on request. Carries no personal data: only the id and
+// which kinds of records were kept, detached, as the privacy configuration requires.
+struct CustomerErased {
+    static constexpr std::string_view kType = "CustomerErased";
+    std::int64_t customer_id = 0;
+    std::vector<std::string> kept;  // "orders", "interactions"
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(CustomerErased, customer_id, kept)
+};
+
 struct InteractionLogged {
     static constexpr std::string_view kType = "InteractionLogged";
     std::int64_t interaction_id = 0;
@@ -49,8 +67,8 @@ struct InteractionLogged {
 struct OrderPlaced {
     static constexpr std::string_view kType = "OrderPlaced";
     std::int64_t order_id = 0;
-    std::int64_t customer_id = 0;
-    std::int64_t at = 0;  // unix seconds
+    std::int64_t customer_id = 0;  // 0 for a guest order
+    std::int64_t at = 0;           // unix seconds
     std::int64_t total_minor = 0;
     std::string currency;
     bool cancelled = false;
@@ -102,6 +120,28 @@ struct SegmentChanged {
     std::string from_segment;  // empty when the customer had none
     std::string to_segment;
     NLOHMANN_DEFINE_TYPE_INTRUSIVE(SegmentChanged, customer_id, segmenter, from_segment, to_segment)
+};
+
+// One committed batch of a bulk import: the customers created got the ids first_id..last_id (0 and
+// 0 when the batch created none); subscribers that need the updated ones re-read what they keep.
+struct CustomersImported {
+    static constexpr std::string_view kType = "CustomersImported";
+    std::int64_t first_id = 0;
+    std::int64_t last_id = 0;
+    std::int64_t created = 0;
+    std::int64_t updated = 0;
+    std::int64_t merged = 0;
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(CustomersImported, first_id, last_id, created, updated, merged)
+};
+
+// One committed batch of a bulk order import, as CustomersImported.
+struct OrdersImported {
+    static constexpr std::string_view kType = "OrdersImported";
+    std::int64_t first_id = 0;
+    std::int64_t last_id = 0;
+    std::int64_t created = 0;
+    std::int64_t updated = 0;
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(OrdersImported, first_id, last_id, created, updated)
 };
 
 // Written once per calendar day (UTC) by the worker, so daily rules run exactly once per day.

@@ -2,6 +2,7 @@
 // An order: what a customer bought, when, for how much.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,9 @@ struct OrderLine {
 
 struct Order {
     OrderId id = 0;
-    CustomerId customer_id = 0;
+    // Empty for a guest order: shops sell to people who never leave their details, and their
+    // orders still count in revenue.
+    std::optional<CustomerId> customer_id{};
     std::string external_id{};  // the shop's or ERP's order number; unique when given
     Timestamp at{};
     Money total{};

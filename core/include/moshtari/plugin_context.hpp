@@ -1,6 +1,6 @@
 #pragma once
-// The only way a plugin registers anything: migrations, event subscriptions, CLI commands. Valid
-// during start().
+// The only way a plugin registers anything: migrations, event subscriptions, CLI commands,
+// personal data handlers. Valid during start().
 
 #include <filesystem>
 #include <string>
@@ -9,6 +9,7 @@
 #include "moshtari/command.hpp"
 #include "moshtari/dispatcher.hpp"
 #include "moshtari/migration.hpp"
+#include "moshtari/personal_data_handler.hpp"
 
 namespace moshtari {
 
@@ -33,6 +34,10 @@ class PluginContext {
     virtual Subscription subscribe(std::string_view event_type, EventBus::Slot slot) = 0;
     // Refused (UserError) when another plugin or the core already has a command of that name.
     virtual void add_command(Command command) = 0;
+    // Required of a plugin that keeps personal data in its own tables, so that erasing, exporting
+    // and merging customers covers them. Refused (UserError) when the name is taken or a callback
+    // is missing.
+    virtual void add_personal_data_handler(PersonalDataHandler handler) = 0;
 };
 
 }  // namespace moshtari

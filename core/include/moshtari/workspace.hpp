@@ -9,12 +9,14 @@
 
 #include "moshtari/command.hpp"
 #include "moshtari/export.hpp"
+#include "moshtari/personal_data_handler.hpp"
 #include "moshtari/pipeline.hpp"
 #include "moshtari/time.hpp"
 
 namespace moshtari {
 
 class Config;
+class CustomerMergeStore;
 class CustomerStore;
 class Database;
 class DealStore;
@@ -24,6 +26,7 @@ class EventLog;
 class InteractionStore;
 class OrderStore;
 class PluginHost;
+class PrivacyStore;
 class TaskStore;
 
 struct WorkspaceOptions {
@@ -54,10 +57,14 @@ class MOSHTARI_API Workspace {
     OrderStore& orders();
     DealStore& deals();
     TaskStore& tasks();
+    CustomerMergeStore& merges();
+    PrivacyStore& privacy();
     const std::vector<Pipeline>& pipelines() const;
     PluginHost& plugins();
     // Commands the running plugins registered.
     const std::vector<Command>& commands() const;
+    // Personal data handlers the running plugins registered.
+    const std::vector<PersonalDataHandler>& personal_data_handlers() const;
 
     // One pass of the worker: writes the DailyTick for `now`'s date if not yet written, then
     // dispatches until nothing is pending. Returns the number of events delivered.

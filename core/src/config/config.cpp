@@ -271,6 +271,20 @@ std::vector<Pipeline> read_pipelines(const ConfigSection& root, ProblemCollector
     return pipelines;
 }
 
+PrivacyPolicy read_privacy(const ConfigSection& root, ProblemCollector& problems) {
+    PrivacyPolicy policy;
+    problems.collect([&] {
+        const ConfigSection section = root.child("privacy");
+        problems.collect([&] { section.allow_only({"keep_orders", "keep_interactions"}); });
+        problems.collect(
+            [&] { policy.keep_orders = section.get("keep_orders", policy.keep_orders); });
+        problems.collect([&] {
+            policy.keep_interactions = section.get("keep_interactions", policy.keep_interactions);
+        });
+    });
+    return policy;
+}
+
 }  // namespace
 
 Config Config::load(const std::filesystem::path& file,
@@ -296,6 +310,7 @@ Config Config::read(const std::filesystem::path& file,
     auto workspace = read_workspace(config.root_, fs::absolute(file).parent_path(), problems);
     auto plugins = read_plugins(config.root_, problems);
     auto pipelines = read_pipelines(config.root_, problems);
+    auto privacy = read_privacy(config.root_, problems);
     found.insert(found.end(), problems.problems().begin(), problems.problems().end());
 
     config.database_ = std::move(workspace.database);
@@ -304,6 +319,7 @@ Config Config::read(const std::filesystem::path& file,
     config.plugin_dirs_ = std::move(plugins.dirs);
     config.enabled_plugins_ = std::move(plugins.enabled);
     config.pipelines_ = std::move(pipelines);
+    config.privacy_ = privacy;
     return config;
 }
 
@@ -318,7 +334,8 @@ void Config::check_unknown_sections(const std::vector<std::string>& plugin_ids) 
 }
 
 const std::vector<std::string>& Config::core_sections() {
-    static const std::vector<std::string> sections{"extends", "workspace", "plugins", "pipelines"};
+    static const std::vector<std::string> sections{"extends", "workspace", "plugins", "pipelines",
+                                                   "privacy"};
     return sections;
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <fstream>
+#include <iterator>
 #include <limits>
 #include <optional>
 #include <type_traits>
@@ -203,6 +205,17 @@ ConfigSection::ConfigSection() = default;
 
 ConfigSection::ConfigSection(std::string path, std::vector<std::shared_ptr<const Layer>> layers)
     : path_(std::move(path)), layers_(std::move(layers)) {}
+
+ConfigSection ConfigSection::read_file(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) fail_at({file.string()}, "cannot read this file; check the path");
+    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const YAML::Node root = parse_yaml(text, file.string());
+    if (!root.IsMap() && !root.IsNull()) {
+        fail_at(location_at(file.string(), root.Mark()), "expected a mapping at the top level");
+    }
+    return ConfigSection("", {std::make_shared<const Layer>(Layer{file.string(), root})});
+}
 
 ConfigSection::~ConfigSection() = default;
 ConfigSection::ConfigSection(const ConfigSection&) = default;

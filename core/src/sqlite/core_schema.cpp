@@ -21,7 +21,8 @@ CREATE TABLE customers (
     birthday TEXT,
     lifecycle_stage TEXT NOT NULL DEFAULT '',
     created_at INTEGER NOT NULL,
-    updated_at INTEGER NOT NULL
+    updated_at INTEGER NOT NULL,
+    external_id TEXT UNIQUE  -- the id in the system it was imported from; NULL when none
 );
 CREATE INDEX customers_by_name ON customers (name COLLATE NOCASE);
 CREATE INDEX customers_by_stage ON customers (lifecycle_stage);
@@ -71,7 +72,7 @@ CREATE TABLE customer_attributes (
 
 CREATE TABLE interactions (
     id INTEGER PRIMARY KEY,
-    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    customer_id INTEGER REFERENCES customers (id),  -- NULL once the customer is erased and kept
     channel TEXT NOT NULL,
     direction TEXT NOT NULL CHECK (direction IN ('inbound', 'outbound', 'internal')),
     kind TEXT NOT NULL,
@@ -83,7 +84,7 @@ CREATE INDEX interactions_by_customer ON interactions (customer_id, at);
 
 CREATE TABLE orders (
     id INTEGER PRIMARY KEY,
-    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    customer_id INTEGER REFERENCES customers (id),  -- NULL for a guest order
     external_id TEXT UNIQUE,
     at INTEGER NOT NULL,
     total_minor INTEGER NOT NULL,
@@ -138,6 +139,31 @@ CREATE TABLE tasks (
     created_at INTEGER NOT NULL
 );
 CREATE INDEX tasks_open_by_due ON tasks (done, due);
+
+-- Each merge, so it can be explained later: details is JSON of what moved and what conflicted. It holds
+-- personal data (the merged customer's contacts and names), so it goes when the survivor is erased.
+CREATE TABLE customer_merges (
+    id INTEGER PRIMARY KEY,
+    survivor_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    merged_id INTEGER NOT NULL,  -- no foreign key: the merged customer no longer exists
+    at INTEGER NOT NULL,
+    by TEXT NOT NULL DEFAULT '',
+    details TEXT NOT NULL
+);
+CREATE INDEX customer_merges_by_survivor ON customer_merges (survivor_id, at);
+CREATE INDEX customer_merges_by_merged ON customer_merges (merged_id);
+
+-- Every personal-data export and erasure (GDPR articles 15 and 17). No foreign key, so the row outlives an
+-- erased customer; the summary never holds personal data.
+CREATE TABLE privacy_audit (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('export', 'erase')),
+    at INTEGER NOT NULL,
+    by TEXT NOT NULL DEFAULT '',
+    summary TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX privacy_audit_by_customer ON privacy_audit (customer_id, at);
 
 -- The transactional outbox: every change appends its event here in the same transaction.
 CREATE TABLE events (

@@ -14,6 +14,7 @@
 #include "moshtari/event_log.hpp"
 #include "moshtari/events.hpp"
 #include "moshtari/transaction.hpp"
+#include "sqlite/statement_binding.hpp"
 
 namespace moshtari::sqlite {
 
@@ -93,28 +94,6 @@ std::string contact_key(ContactKind kind, std::string_view value) {
     return kind == ContactKind::email ? normalise_email(value) : normalise_phone(value);
 }
 
-void bind_attribute(SQLite::Statement& statement, int index, const AttributeValue& value) {
-    std::visit(
-        [&](const auto& v) {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, bool>) {
-                statement.bind(index, v ? 1 : 0);
-            } else if constexpr (std::is_same_v<T, std::int64_t>) {
-                statement.bind(index, static_cast<int64_t>(v));
-            } else {
-                statement.bind(index, v);
-            }
-        },
-        value);
-}
-
-AttributeValue read_attribute(std::string_view type, const SQLite::Column& column) {
-    if (type == "integer") return static_cast<std::int64_t>(column.getInt64());
-    if (type == "number") return column.getDouble();
-    if (type == "boolean") return column.getInt() != 0;
-    return column.getString();
-}
-
 void load_details(SQLite::Database& sql, Customer& c) {
     SQLite::Statement contacts(
         sql,
@@ -159,7 +138,7 @@ void load_details(SQLite::Database& sql, Customer& c) {
 constexpr const char* kCustomerColumns =
     "SELECT id, kind, name, given_name, family_name, language, time_zone, birthday, "
     "lifecycle_stage, created_at, "
-    "updated_at FROM customers";
+    "updated_at, external_id FROM customers";
 
 Customer read_customer(SQLite::Database& sql, SQLite::Statement& row) {
     Customer c;
@@ -174,6 +153,7 @@ Customer read_customer(SQLite::Database& sql, SQLite::Statement& row) {
     c.lifecycle_stage = row.getColumn(8).getString();
     c.created_at = from_unix(row.getColumn(9).getInt64());
     c.updated_at = from_unix(row.getColumn(10).getInt64());
+    if (!row.getColumn(11).isNull()) c.external_id = row.getColumn(11).getString();
     load_details(sql, c);
     return c;
 }
@@ -203,6 +183,7 @@ std::vector<std::string> changed_fields(const Customer& before, const Customer& 
         if (differs) fields.emplace_back(name);
     };
     check(before.kind != after.kind, "kind");
+    check(before.external_id != after.external_id, "external_id");
     check(before.name != after.name, "name");
     check(before.given_name != after.given_name, "given_name");
     check(before.family_name != after.family_name, "family_name");
@@ -223,6 +204,7 @@ Customer normalised(const Customer& customer) {
     c.name = collapse_spaces(c.name);
     c.given_name = collapse_spaces(c.given_name);
     c.family_name = collapse_spaces(c.family_name);
+    c.external_id = collapse_spaces(c.external_id);
     if (c.name.empty()) c.name = collapse_spaces(c.given_name + " " + c.family_name);
     if (c.name.empty()) throw UserError("a customer needs a name (or a given and family name)");
     std::set<std::pair<ContactKind, std::string>> seen;
@@ -313,11 +295,14 @@ CustomerId SqliteCustomerStore::create(const Customer& input) {
         db_.sql(),
         "INSERT INTO customers (kind, name, given_name, family_name, language, time_zone, "
         "birthday, "
-        "lifecycle_stage, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "lifecycle_stage, created_at, updated_at, external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?)");
     bind_profile(insert, c);
     insert.bind(8, c.lifecycle_stage);
     insert.bind(9, static_cast<int64_t>(to_unix(at)));
     insert.bind(10, static_cast<int64_t>(to_unix(at)));
+    check_external_id_free(0, c.external_id);
+    bind_text_or_null(insert, 11, c.external_id);
     insert.exec();
     const CustomerId id = db_.sql().getLastInsertRowid();
     write_details(id, c);
@@ -336,9 +321,11 @@ void SqliteCustomerStore::update(const Customer& input) {
     SQLite::Statement update(
         db_.sql(),
         "UPDATE customers SET kind = ?, name = ?, given_name = ?, family_name = ?, language = ?, "
-        "time_zone = ?, birthday = ? WHERE id = ?");
+        "time_zone = ?, birthday = ?, external_id = ? WHERE id = ?");
     bind_profile(update, c);
-    update.bind(8, static_cast<int64_t>(c.id));
+    check_external_id_free(c.id, c.external_id);
+    bind_text_or_null(update, 8, c.external_id);
+    update.bind(9, static_cast<int64_t>(c.id));
     update.exec();
     write_details(c.id, c);
     touch(c.id, fields);
@@ -397,6 +384,23 @@ std::optional<CustomerId> SqliteCustomerStore::find_by_contact(ContactKind kind,
     query.bind(2, contact_key(kind, value));
     if (!query.executeStep()) return std::nullopt;
     return query.getColumn(0).getInt64();
+}
+
+std::optional<CustomerId> SqliteCustomerStore::find_by_external_id(
+    std::string_view external_id) const {
+    SQLite::Statement query(db_.sql(), "SELECT id FROM customers WHERE external_id = ?");
+    query.bind(1, std::string(external_id));
+    if (!query.executeStep()) return std::nullopt;
+    return query.getColumn(0).getInt64();
+}
+
+void SqliteCustomerStore::check_external_id_free(CustomerId id,
+                                                 std::string_view external_id) const {
+    if (external_id.empty()) return;
+    if (const auto owner = find_by_external_id(external_id); owner && *owner != id) {
+        throw UserError(
+            fmt::format("external id '{}' already belongs to customer #{}", external_id, *owner));
+    }
 }
 
 void SqliteCustomerStore::add_tags(CustomerId id, const std::vector<std::string>& tags) {

@@ -21,6 +21,7 @@ class SqliteCustomerStore final : public CustomerStore {
     std::vector<Customer> list(const CustomerQuery& query) const override;
     std::optional<CustomerId> find_by_contact(ContactKind kind,
                                               std::string_view value) const override;
+    std::optional<CustomerId> find_by_external_id(std::string_view external_id) const override;
     void add_tags(CustomerId id, const std::vector<std::string>& tags) override;
     void remove_tags(CustomerId id, const std::vector<std::string>& tags) override;
     void record_consent(CustomerId id, const Consent& consent) override;
@@ -31,6 +32,8 @@ class SqliteCustomerStore final : public CustomerStore {
     // Writes contacts, memberships, tags and attributes, replacing what was there.
     void write_details(CustomerId id, const Customer& customer);
     void touch(CustomerId id, const std::vector<std::string>& fields);
+    // Throws UserError when another customer than `id` already has this external id.
+    void check_external_id_free(CustomerId id, std::string_view external_id) const;
 
     Database& db_;
     EventLog& log_;

@@ -10,6 +10,7 @@
 #include "moshtari/event_log.hpp"
 #include "moshtari/events.hpp"
 #include "moshtari/transaction.hpp"
+#include "sqlite/statement_binding.hpp"
 
 namespace moshtari::sqlite {
 
@@ -18,15 +19,19 @@ constexpr const char* kColumns =
     "SELECT id, customer_id, external_id, at, total_minor, currency, cancelled FROM orders";
 }  // namespace
 
-OrderId SqliteOrderStore::add(const Order& input) {
-    minor_unit_digits(input.total.currency);  // throws UserError for an unknown currency
-    for (const auto& line : input.lines) {
+void check_order(const Order& order) {
+    minor_unit_digits(order.total.currency);  // throws UserError for an unknown currency
+    for (const auto& line : order.lines) {
         if (line.quantity == 0)
             throw UserError(fmt::format("order line '{}' has quantity 0", line.sku));
     }
+}
+
+OrderId SqliteOrderStore::add(const Order& input) {
+    check_order(input);
     const auto at = input.at == Timestamp{} ? now() : input.at;
     Transaction tx(db_);
-    customers_.get(input.customer_id);
+    if (input.customer_id) customers_.get(*input.customer_id);
     if (!input.external_id.empty()) {
         if (auto existing = find_by_external_id(input.external_id)) {
             throw UserError(
@@ -38,12 +43,8 @@ OrderId SqliteOrderStore::add(const Order& input) {
         db_.sql(),
         "INSERT INTO orders (customer_id, external_id, at, total_minor, currency, cancelled) "
         "VALUES (?, ?, ?, ?, ?, ?)");
-    insert.bind(1, static_cast<int64_t>(input.customer_id));
-    if (input.external_id.empty()) {
-        insert.bind(2);
-    } else {
-        insert.bind(2, input.external_id);
-    }
+    bind_id_or_null(insert, 1, input.customer_id);
+    bind_text_or_null(insert, 2, input.external_id);
     insert.bind(3, static_cast<int64_t>(to_unix(at)));
     insert.bind(4, static_cast<int64_t>(input.total.minor_units));
     insert.bind(5, input.total.currency);
@@ -62,8 +63,8 @@ OrderId SqliteOrderStore::add(const Order& input) {
         line_insert.exec();
         line_insert.reset();
     }
-    log_.append(events::OrderPlaced{id, input.customer_id, to_unix(at), input.total.minor_units,
-                                    input.total.currency, input.cancelled},
+    log_.append(events::OrderPlaced{id, input.customer_id.value_or(0), to_unix(at),
+                                    input.total.minor_units, input.total.currency, input.cancelled},
                 at);
     tx.commit();
     return id;
@@ -72,7 +73,7 @@ OrderId SqliteOrderStore::add(const Order& input) {
 Order SqliteOrderStore::read(SQLite::Statement& row) const {
     Order order;
     order.id = row.getColumn(0).getInt64();
-    order.customer_id = row.getColumn(1).getInt64();
+    if (!row.getColumn(1).isNull()) order.customer_id = row.getColumn(1).getInt64();
     order.external_id = row.getColumn(2).isNull() ? "" : row.getColumn(2).getString();
     order.at = from_unix(row.getColumn(3).getInt64());
     order.total = Money{row.getColumn(4).getInt64(), row.getColumn(5).getString()};

@@ -33,4 +33,7 @@ class SqliteOrderStore final : public OrderStore {
     const CustomerStore& customers_;
 };
 
+// Throws UserError for an unknown currency or a line with quantity 0.
+void check_order(const Order& order);
+
 }  // namespace moshtari::sqlite

@@ -12,9 +12,10 @@ class PluginContextImpl final : public PluginContext {
   public:
     PluginContextImpl(Workspace& workspace, const PluginInfo& plugin,
                       std::vector<Command>& commands,
-                      const std::vector<std::string>& reserved_commands);
-    // Withdraws the plugin's durable subscriber and commands: when its start failed, or at
-    // shutdown.
+                      const std::vector<std::string>& reserved_commands,
+                      std::vector<PersonalDataHandler>& personal_data_handlers);
+    // Withdraws the plugin's durable subscriber, commands and personal data handlers: when its
+    // start failed, or at shutdown.
     ~PluginContextImpl() override;
 
     const std::string& plugin_id() const override { return id_; }
@@ -24,6 +25,7 @@ class PluginContextImpl final : public PluginContext {
     DurableSubscriber& durable_subscriber() override;
     Subscription subscribe(std::string_view event_type, EventBus::Slot slot) override;
     void add_command(Command command) override;
+    void add_personal_data_handler(PersonalDataHandler handler) override;
 
   private:
     Workspace& workspace_;
@@ -32,6 +34,8 @@ class PluginContextImpl final : public PluginContext {
     std::vector<Command>& commands_;
     const std::vector<std::string>& reserved_commands_;
     std::vector<std::string> added_commands_;
+    std::vector<PersonalDataHandler>& personal_data_handlers_;
+    std::vector<std::string> added_handlers_;
     bool has_durable_subscriber_ = false;
 };
 

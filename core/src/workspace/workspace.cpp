@@ -12,10 +12,12 @@
 #include "moshtari/plugin_host.hpp"
 #include "moshtari/transaction.hpp"
 #include "sqlite/core_schema.hpp"
+#include "sqlite/sqlite_customer_merge_store.hpp"
 #include "sqlite/sqlite_customer_store.hpp"
 #include "sqlite/sqlite_deal_store.hpp"
 #include "sqlite/sqlite_interaction_store.hpp"
 #include "sqlite/sqlite_order_store.hpp"
+#include "sqlite/sqlite_privacy_store.hpp"
 #include "sqlite/sqlite_task_store.hpp"
 #include "workspace/plugin_context_impl.hpp"
 
@@ -36,6 +38,9 @@ struct Workspace::Impl {
     std::unique_ptr<sqlite::SqliteDealStore> deals;
     std::unique_ptr<sqlite::SqliteTaskStore> tasks;
     std::vector<Command> commands;
+    std::vector<PersonalDataHandler> personal_data_handlers;
+    std::unique_ptr<sqlite::SqliteCustomerMergeStore> merges;
+    std::unique_ptr<sqlite::SqlitePrivacyStore> privacy;
     std::unique_ptr<PluginHost> host;
 };
 
@@ -102,10 +107,13 @@ std::unique_ptr<Workspace> Workspace::open(const std::filesystem::path& config_f
                                                         w.config.pipelines());
     w.tasks =
         std::make_unique<sqlite::SqliteTaskStore>(*w.database, *w.log, *w.customers, *w.deals);
+    w.merges = std::make_unique<sqlite::SqliteCustomerMergeStore>(*w.database, *w.log, *w.customers,
+                                                                  w.personal_data_handlers);
+    w.privacy = std::make_unique<sqlite::SqlitePrivacyStore>(*workspace, w.personal_data_handlers);
 
     w.host->start([&](const PluginInfo& plugin) -> std::unique_ptr<PluginContext> {
         return std::make_unique<PluginContextImpl>(*workspace, plugin, w.commands,
-                                                   w.reserved_commands);
+                                                   w.reserved_commands, w.personal_data_handlers);
     });
     return workspace;
 }
@@ -145,6 +153,15 @@ const std::vector<Pipeline>& Workspace::pipelines() const {
 }
 const std::vector<Command>& Workspace::commands() const {
     return impl_->commands;
+}
+const std::vector<PersonalDataHandler>& Workspace::personal_data_handlers() const {
+    return impl_->personal_data_handlers;
+}
+CustomerMergeStore& Workspace::merges() {
+    return *impl_->merges;
+}
+PrivacyStore& Workspace::privacy() {
+    return *impl_->privacy;
 }
 
 PluginHost& Workspace::plugins() {

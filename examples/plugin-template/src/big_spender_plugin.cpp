@@ -31,7 +31,9 @@ class BigSpenderPlugin final : public moshtari::Plugin {
         context.durable_subscriber().on<moshtari::events::OrderPlaced>(
             [this, &workspace](const moshtari::events::OrderPlaced& order,
                                const moshtari::EventRecord&) {
-                if (!order.cancelled && order.total_minor >= threshold_minor_) {
+                // customer_id is 0 for a guest order: nobody to tag.
+                if (order.customer_id != 0 && !order.cancelled &&
+                    order.total_minor >= threshold_minor_) {
                     workspace.customers().add_tags(order.customer_id, {tag_});
                 }
             });

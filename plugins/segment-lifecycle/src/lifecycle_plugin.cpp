@@ -33,10 +33,17 @@ class LifecyclePlugin final : public Plugin {
             .on<events::InteractionLogged>([refresh_one](const auto& e, const EventRecord& r) {
                 refresh_one(e.customer_id, r);
             })
+            .on<events::CustomersMerged>([refresh_one](const auto& e, const EventRecord& r) {
+                refresh_one(e.survivor_id, r);
+            })
             .on<events::DailyTick>([this](const events::DailyTick&, const EventRecord& r) {
                 store_->refresh_all(r.at, thresholds_);
             });
         context.add_command(lifecycle_command(*store_));
+        context.add_personal_data_handler(
+            {"segment-lifecycle", [this](CustomerId id) { return store_->personal_data(id); },
+             [this](CustomerId id) { store_->erase(id); },
+             [this](CustomerId survivor, CustomerId merged) { store_->merge(survivor, merged); }});
     }
 
   private:

@@ -177,4 +177,43 @@ std::vector<Member> LifecycleStore::members(std::string_view phase, std::size_t 
     return result;
 }
 
+nlohmann::json LifecycleStore::personal_data(CustomerId id) const {
+    auto& sql = workspace_.database().sql();
+    nlohmann::json data = {
+        {"phase", nullptr}, {"since", nullptr}, {"changes", nlohmann::json::array()}};
+    SQLite::Statement phase(
+        sql, "SELECT phase, since FROM segment_lifecycle_phases WHERE customer_id = ?");
+    phase.bind(1, static_cast<int64_t>(id));
+    if (phase.executeStep()) {
+        data["phase"] = phase.getColumn(0).getString();
+        data["since"] = format_time(from_unix(phase.getColumn(1).getInt64()));
+    }
+    SQLite::Statement changes(sql,
+                              "SELECT from_phase, to_phase, at FROM segment_lifecycle_changes "
+                              "WHERE customer_id = ? ORDER BY at, id");
+    changes.bind(1, static_cast<int64_t>(id));
+    while (changes.executeStep()) {
+        data["changes"].push_back(
+            {{"from", changes.getColumn(0).getString()},
+             {"to", changes.getColumn(1).getString()},
+             {"at", format_time(from_unix(changes.getColumn(2).getInt64()))}});
+    }
+    return data;
+}
+
+void LifecycleStore::erase(CustomerId id) {
+    for (const char* table : {"segment_lifecycle_phases", "segment_lifecycle_changes"}) {
+        SQLite::Statement remove(workspace_.database().sql(),
+                                 fmt::format("DELETE FROM {} WHERE customer_id = ?", table));
+        remove.bind(1, static_cast<int64_t>(id));
+        remove.exec();
+    }
+}
+
+void LifecycleStore::merge(CustomerId, CustomerId merged) {
+    // The merged customer's phase described a part of the survivor's history only; the survivor's
+    // phase stands until the merge's event recomputes it from the combined orders.
+    erase(merged);
+}
+
 }  // namespace moshtari::lifecycle

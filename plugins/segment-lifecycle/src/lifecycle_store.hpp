@@ -1,6 +1,7 @@
 #pragma once
 // The plugin's own tables: each customer's current phase with the time it began, and every change.
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
@@ -38,6 +39,13 @@ class LifecycleStore {
     // Customers per phase, in lifecycle order, zeros included.
     std::vector<std::pair<std::string, std::int64_t>> counts() const;
     std::vector<Member> members(std::string_view phase, std::size_t limit) const;
+
+    // The customer's phase and every change of it, for a personal data export.
+    nlohmann::json personal_data(CustomerId id) const;
+    // Forgets the customer's phase and its history.
+    void erase(CustomerId id);
+    // Keeps the survivor's phase and drops the merged customer's; the merge's event recomputes it.
+    void merge(CustomerId survivor, CustomerId merged);
 
   private:
     Timestamp judged_at(Timestamp event_time) const;

@@ -36,6 +36,14 @@ class LifecyclePlugin final : public Plugin {
             .on<events::CustomersMerged>([refresh_one](const auto& e, const EventRecord& r) {
                 refresh_one(e.survivor_id, r);
             })
+            .on<events::CustomersImported>([this](const auto& e, const EventRecord& r) {
+                store_->refresh_batch({Scope::customers_in_range, e.first_id, e.last_id}, r.at,
+                                      thresholds_);
+            })
+            .on<events::OrdersImported>([this](const auto& e, const EventRecord& r) {
+                store_->refresh_batch({Scope::customers_of_orders_in_range, e.first_id, e.last_id},
+                                      r.at, thresholds_);
+            })
             .on<events::DailyTick>([this](const events::DailyTick&, const EventRecord& r) {
                 store_->refresh_all(r.at, thresholds_);
             });

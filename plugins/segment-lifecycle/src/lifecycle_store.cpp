@@ -20,8 +20,8 @@ constexpr const char* kSegmenter = "lifecycle";
 
 // One row per customer: id, stored phase, and the count, first, last and before-last time of the
 // orders placed up to the moment judged (?2), so an event dispatched late is judged on the history
-// as it was. `{0}` filters orders and `{1}` customers: a plain "customer_id = ?1" for one customer
-// keeps SQLite on the (customer_id, at) index.
+// as it was. `{0}` filters orders and `{1}` customers by the Scope: a plain "customer_id = ?1" for
+// one customer keeps SQLite on the (customer_id, at) index.
 constexpr const char* kHistorySql = R"sql(
 WITH ranked AS (
     SELECT customer_id, at,
@@ -37,9 +37,23 @@ LEFT JOIN ranked previous ON previous.customer_id = c.id AND previous.position =
 WHERE {1}
 )sql";
 
-std::string history_sql(bool one_customer) {
-    return one_customer ? fmt::format(kHistorySql, "customer_id = ?1", "c.id = ?1")
-                        : fmt::format(kHistorySql, "1", "1");
+std::string history_sql(Scope scope) {
+    // ?1 and ?3 bound the id range of a batch.
+    constexpr const char* kOrderedInBatch =
+        "(SELECT customer_id FROM orders WHERE id BETWEEN ?1 AND ?3)";
+    switch (scope.kind) {
+        case Scope::one_customer:
+            return fmt::format(kHistorySql, "customer_id = ?1", "c.id = ?1");
+        case Scope::customers_in_range:
+            return fmt::format(kHistorySql, "customer_id BETWEEN ?1 AND ?3",
+                               "c.id BETWEEN ?1 AND ?3");
+        case Scope::customers_of_orders_in_range:
+            return fmt::format(kHistorySql, fmt::format("customer_id IN {}", kOrderedInBatch),
+                               fmt::format("c.id IN {}", kOrderedInBatch));
+        case Scope::everyone:
+            break;
+    }
+    return fmt::format(kHistorySql, "1", "1");
 }
 
 struct Row {
@@ -118,14 +132,12 @@ Timestamp LifecycleStore::judged_at(Timestamp event_time) const {
 }
 
 void LifecycleStore::refresh(CustomerId id, Timestamp event_time, const Thresholds& thresholds) {
-    const Timestamp as_of = judged_at(event_time);
-    SQLite::Statement query(workspace_.database().sql(), history_sql(true));
-    query.bind(1, static_cast<int64_t>(id));
-    query.bind(2, static_cast<int64_t>(to_unix(as_of)));
-    if (!query.executeStep()) return;  // erased since the event was written
-    const Row row = read_row(query);
-    query.reset();
-    apply(row.id, row.current, phase_of(row.history, as_of, thresholds), as_of);
+    recompute({Scope::one_customer, id, id}, judged_at(event_time), thresholds);
+}
+
+std::size_t LifecycleStore::refresh_batch(Scope scope, Timestamp event_time,
+                                          const Thresholds& thresholds) {
+    return recompute(scope, judged_at(event_time), thresholds);
 }
 
 std::size_t LifecycleStore::refresh_all(Timestamp as_of, const Thresholds& thresholds) {
@@ -134,9 +146,18 @@ std::size_t LifecycleStore::refresh_all(Timestamp as_of, const Thresholds& thres
                             "ON CONFLICT (id) DO UPDATE SET last_tick = max(last_tick, ?1)");
     clock.bind(1, static_cast<int64_t>(to_unix(as_of)));
     clock.exec();
+    return recompute({Scope::everyone, 0, 0}, as_of, thresholds);
+}
+
+std::size_t LifecycleStore::recompute(Scope scope, Timestamp as_of, const Thresholds& thresholds) {
+    // Read everything first, write after: the changes touch the tables the query reads.
     std::vector<std::pair<Row, std::string>> changes;
     {
-        SQLite::Statement query(workspace_.database().sql(), history_sql(false));
+        SQLite::Statement query(workspace_.database().sql(), history_sql(scope));
+        if (scope.kind != Scope::everyone) {
+            query.bind(1, static_cast<int64_t>(scope.first));
+            if (scope.kind != Scope::one_customer) query.bind(3, static_cast<int64_t>(scope.last));
+        }
         query.bind(2, static_cast<int64_t>(to_unix(as_of)));
         while (query.executeStep()) {
             Row row = read_row(query);

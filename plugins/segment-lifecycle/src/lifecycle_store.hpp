@@ -18,6 +18,14 @@ namespace moshtari::lifecycle {
 
 std::vector<Migration> migrations();
 
+// Which customers a recompute covers: one, an id range (a batch of imported customers), the
+// customers of an id range of orders (a batch of imported orders), or everyone.
+struct Scope {
+    enum Kind { one_customer, customers_in_range, customers_of_orders_in_range, everyone } kind;
+    std::int64_t first = 0;
+    std::int64_t last = 0;
+};
+
 struct Member {
     CustomerId id = 0;
     std::string name;
@@ -33,6 +41,8 @@ class LifecycleStore {
     // tick when that is later: an order entered today with last year's date must not move the
     // customer back to last year.
     void refresh(CustomerId id, Timestamp event_time, const Thresholds& thresholds);
+    // Recomputes the customers of an imported batch, judged like refresh(): one set-based pass.
+    std::size_t refresh_batch(Scope scope, Timestamp event_time, const Thresholds& thresholds);
     // Recomputes every customer as of a daily tick in one pass; returns how many changed phase.
     std::size_t refresh_all(Timestamp as_of, const Thresholds& thresholds);
 
@@ -49,6 +59,7 @@ class LifecycleStore {
 
   private:
     Timestamp judged_at(Timestamp event_time) const;
+    std::size_t recompute(Scope scope, Timestamp as_of, const Thresholds& thresholds);
     void apply(CustomerId id, const std::string& current, const std::string& phase,
                Timestamp as_of);
 

@@ -4,6 +4,7 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -22,6 +23,7 @@
 #include "moshtari/order_store.hpp"
 #include "moshtari/plugin_host.hpp"
 #include "moshtari/sdk/testing.hpp"
+#include "moshtari/transaction.hpp"
 
 namespace moshtari::lifecycle {
 namespace {
@@ -221,6 +223,31 @@ TEST_F(LifecyclePluginTest, ABackdatedOrderIsJudgedAsOfTheLastTickNotItsOwnDate)
     order(id, day(10));  // entered after the tick of day 200, dated day 10
     w().run_worker_pass(day(200) + hours{1});
     EXPECT_EQ(phase(id), kLapsed) << "190 days without an order as of the last tick";
+}
+
+TEST_F(LifecyclePluginTest, ImportedBatchesAreJudgedInOnePassWithoutPerRowEvents) {
+    // What a bulk import writes: rows, and one batch event per committed batch.
+    {
+        Transaction tx(w().database());
+        auto& sql = w().database().sql();
+        for (int i = 1; i <= 3; ++i) {
+            sql.exec(
+                fmt::format("INSERT INTO customers (id, kind, name, created_at, updated_at) "
+                            "VALUES ({}, 'person', 'Imported {}', 0, 0)",
+                            i, i));
+        }
+        w().event_log().append(events::CustomersImported{1, 3, 3, 0, 0}, day(0));
+        sql.exec(
+            fmt::format("INSERT INTO orders (id, customer_id, at, total_minor, currency) "
+                        "VALUES (1, 1, {}, 1000, 'EUR'), (2, 2, {}, 1000, 'EUR')",
+                        to_unix(day(-400)), to_unix(day(-10))));
+        w().event_log().append(events::OrdersImported{1, 2, 2, 0}, day(0));
+        tx.commit();
+    }
+    w().dispatcher().run_once();
+    EXPECT_EQ(phase(1), kLapsed);
+    EXPECT_EQ(phase(2), kNew);
+    EXPECT_EQ(phase(3), kProspect);
 }
 
 }  // namespace

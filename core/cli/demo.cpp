@@ -12,6 +12,7 @@
 #include <limits>
 #include <map>
 
+#include "demo_import.hpp"
 #include "demo_story.hpp"
 #include "moshtari/config.hpp"
 #include "moshtari/customer_store.hpp"
@@ -148,12 +149,13 @@ class Report {
         for (const auto& c : customers_) names_.emplace(c.id, c.name);
     }
 
-    void print(const fs::path& folder, bool keep) {
+    void print(const fs::path& folder, bool keep, const std::optional<std::string>& imported) {
         out_ << fmt::format("Moshtari demo: {}, a made-up specialty coffee shop, as of {}\n",
                             kStoryBusiness, format_time(now_));
         out_ << fmt::format("Workspace: {}{}\n", folder.string(),
                             keep ? "" : " (removed when the demo ends; --keep keeps it)");
         recorded();
+        spreadsheet(imported);
         plugins();
         phases();
         revenue();
@@ -165,6 +167,18 @@ class Report {
     }
 
   private:
+    void spreadsheet(const std::optional<std::string>& imported) {
+        heading(out_, "An old spreadsheet, imported");
+        if (!imported) {
+            out_ << fmt::format("(the {} plugin is not running, so nothing was imported)\n",
+                                kImportPlugin);
+            return;
+        }
+        out_ << "loyalty-cards.csv, merged by email into the customers above "
+                "(moshtari import customers ... --mode merge):\n"
+             << *imported;
+    }
+
     void recorded() {
         heading(out_, "What the story recorded");
         int companies = 0, members = 0, emailable = 0, textable = 0, withdrew = 0;
@@ -427,15 +441,17 @@ int run_demo(std::ostream& out, const std::vector<std::filesystem::path>& plugin
     const fs::path config_file = folder.path() / "moshtari.yaml";
     {
         std::ofstream file(config_file);
-        file << story_config(plugin_dirs, bundled(plugin_dirs, kLifecyclePlugin));
+        file << story_config(plugin_dirs, bundled(plugin_dirs, kLifecyclePlugin),
+                             bundled(plugin_dirs, kImportPlugin));
         if (!file.flush()) throw UserError(fmt::format("cannot write {}", config_file.string()));
     }
     // The folder outlives the workspace: the database is closed before the folder is removed.
     const auto workspace = Workspace::open(config_file);
     const Timestamp as_of = now();
     record_story(*workspace, as_of);
+    const auto imported = import_spreadsheet(*workspace, folder.path());
     workspace->run_worker_pass(as_of);
-    Report(out, *workspace, as_of).print(folder.path(), keep);
+    Report(out, *workspace, as_of).print(folder.path(), keep, imported);
     return 0;
 }
 

@@ -641,7 +641,7 @@ class Story {
 }  // namespace
 
 std::string story_config(const std::vector<std::filesystem::path>& plugin_dirs,
-                         bool lifecycle_section) {
+                         bool lifecycle_section, bool import_section) {
     // JSON strings are valid YAML double-quoted scalars: any folder name is written safely.
     nlohmann::json paths = nlohmann::json::array();
     for (const auto& dir : plugin_dirs) paths.push_back(std::filesystem::absolute(dir).string());
@@ -656,6 +656,7 @@ std::string story_config(const std::vector<std::filesystem::path>& plugin_dirs,
             "segment-lifecycle:\n  new_days: {}\n  at_risk_days: {}\n  lapsed_days: {}\n",
             kT.new_days, kT.at_risk_days, kT.lapsed_days);
     }
+    if (import_section) yaml += "data-csv:\n  default_region: DE\n";
     return yaml;
 }
 

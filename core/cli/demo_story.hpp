@@ -29,10 +29,10 @@ struct LifecycleThresholds {
 inline constexpr LifecycleThresholds kStoryThresholds{30, 90, 180};
 
 // The demo's moshtari.yaml: the database beside it, EUR, `plugin_dirs` as plugins.paths, the sales
-// pipeline, and the segment-lifecycle section when `lifecycle_section` (the section is an error
-// without that plugin).
+// pipeline, the segment-lifecycle section when `lifecycle_section` and the data-csv section (German
+// phone numbers) when `import_section` (a plugin's section is an error without that plugin).
 std::string story_config(const std::vector<std::filesystem::path>& plugin_dirs,
-                         bool lifecycle_section);
+                         bool lifecycle_section, bool import_section);
 
 // Records the whole story through the workspace's stores, as if it had happened up to `now`, with a
 // worker pass after each moment of it (so the daily ticks of the days something happened are in the

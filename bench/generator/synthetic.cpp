@@ -116,7 +116,7 @@ constexpr Name kGbFamily[] = {{"Taylor", "taylor"}, {"Wilson", "wilson"},   {"Ev
                               {"O'Brien", "obrien"}};
 constexpr std::string_view kGbCities[] = {"London", "Manchester", "Birmingham", "Leeds", "Glasgow"};
 constexpr std::string_view kGbDomains[] = {"gmail.com", "btinternet.com", "hotmail.co.uk"};
-constexpr std::string_view kGbPrefixes[] = {"791", "781", "795", "740", "753"};
+constexpr std::string_view kGbPrefixes[] = {"780", "781", "795", "740", "753"};
 constexpr PhoneFormat kGbFormats[] = {{"0#### ######"},
                                       {"+44 #### ######"},
                                       {"+44 (0)#### ######"},

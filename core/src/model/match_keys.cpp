@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <numeric>
 #include <sstream>
 #include <vector>
+
+#include "model/edit_distance.hpp"
 
 namespace moshtari {
 
@@ -25,21 +26,6 @@ std::vector<std::string> words(std::string_view text) {
     std::istringstream in{std::string(text)};
     for (std::string word; in >> word;) result.push_back(word);
     return result;
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    std::iota(row.begin(), row.end(), std::size_t{0});
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
 }
 
 }  // namespace

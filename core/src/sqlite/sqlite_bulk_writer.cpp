@@ -144,13 +144,7 @@ class SqliteBulkWriter final : public BulkWriter {
 
     static void bind_customer(SQLite::Statement& statement, const Customer& c) {
         ready(statement);
-        statement.bind(1, to_string(c.kind));
-        statement.bind(2, c.name);
-        statement.bind(3, c.given_name);
-        statement.bind(4, c.family_name);
-        statement.bind(5, c.language);
-        statement.bind(6, c.time_zone);
-        bind_text_or_null(statement, 7, c.birthday ? format_date(*c.birthday) : "");
+        bind_profile(statement, c);
         bind_text_or_null(statement, 8, c.external_id);
         const Timestamp at = c.created_at == Timestamp{} ? now() : c.created_at;
         statement.bind(9, static_cast<int64_t>(to_unix(at)));

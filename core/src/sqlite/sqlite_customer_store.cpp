@@ -158,25 +158,6 @@ Customer read_customer(SQLite::Database& sql, SQLite::Statement& row) {
     return c;
 }
 
-void bind_optional_text(SQLite::Statement& statement, int index, const std::optional<Date>& date) {
-    if (date) {
-        statement.bind(index, format_date(*date));
-    } else {
-        statement.bind(index);
-    }
-}
-
-// The profile columns, bound as parameters 1 to 7 in the order both INSERT and UPDATE list them.
-void bind_profile(SQLite::Statement& statement, const Customer& c) {
-    statement.bind(1, to_string(c.kind));
-    statement.bind(2, c.name);
-    statement.bind(3, c.given_name);
-    statement.bind(4, c.family_name);
-    statement.bind(5, c.language);
-    statement.bind(6, c.time_zone);
-    bind_optional_text(statement, 7, c.birthday);
-}
-
 std::vector<std::string> changed_fields(const Customer& before, const Customer& after) {
     std::vector<std::string> fields;
     const auto check = [&](bool differs, const char* name) {

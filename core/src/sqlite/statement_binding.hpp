@@ -13,6 +13,7 @@
 #include <variant>
 
 #include "moshtari/attribute.hpp"
+#include "moshtari/customer.hpp"
 
 namespace moshtari::sqlite {
 
@@ -55,6 +56,18 @@ inline AttributeValue read_attribute(std::string_view type, const SQLite::Column
     if (type == "number") return column.getDouble();
     if (type == "boolean") return column.getInt() != 0;
     return column.getString();
+}
+
+// A customer's profile columns as parameters 1 to 7: kind, name, given and family name, language,
+// time zone, birthday. Every statement that writes them lists them in this order.
+inline void bind_profile(SQLite::Statement& statement, const Customer& c) {
+    statement.bind(1, to_string(c.kind));
+    statement.bind(2, c.name);
+    statement.bind(3, c.given_name);
+    statement.bind(4, c.family_name);
+    statement.bind(5, c.language);
+    statement.bind(6, c.time_zone);
+    bind_text_or_null(statement, 7, c.birthday ? format_date(*c.birthday) : std::string());
 }
 
 }  // namespace moshtari::sqlite

@@ -15,6 +15,10 @@ using Timestamp = std::chrono::sys_seconds;
 using Date = std::chrono::year_month_day;
 
 MOSHTARI_API Timestamp now();
+// `t`, or now() when `t` was left unset: records may carry their own time (imports, backdating).
+inline Timestamp or_now(Timestamp t) {
+    return t == Timestamp{} ? now() : t;
+}
 MOSHTARI_API std::string format_time(Timestamp t);
 MOSHTARI_API std::string format_date(Date d);
 // Accepts "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS]Z" and "YYYY-MM-DD HH:MM[:SS]"; nullopt when

@@ -146,7 +146,7 @@ class SqliteBulkWriter final : public BulkWriter {
         ready(statement);
         bind_profile(statement, c);
         bind_text_or_null(statement, 8, c.external_id);
-        const Timestamp at = c.created_at == Timestamp{} ? now() : c.created_at;
+        const Timestamp at = or_now(c.created_at);
         statement.bind(9, static_cast<int64_t>(to_unix(at)));
     }
 
@@ -189,7 +189,7 @@ class SqliteBulkWriter final : public BulkWriter {
         ready(statement);
         bind_id_or_null(statement, 1, order.customer_id);
         bind_text_or_null(statement, 2, order.external_id);
-        const Timestamp at = order.at == Timestamp{} ? now() : order.at;
+        const Timestamp at = or_now(order.at);
         statement.bind(3, static_cast<int64_t>(to_unix(at)));
         statement.bind(4, static_cast<int64_t>(order.total.minor_units));
         statement.bind(5, order.total.currency);

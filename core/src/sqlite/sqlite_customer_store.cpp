@@ -270,7 +270,7 @@ void SqliteCustomerStore::write_details(CustomerId id, const Customer& c) {
 
 CustomerId SqliteCustomerStore::create(const Customer& input) {
     const Customer c = normalised(input);
-    const auto at = c.created_at == Timestamp{} ? now() : c.created_at;
+    const auto at = or_now(c.created_at);
     Transaction tx(db_);
     SQLite::Statement insert(
         db_.sql(),
@@ -407,7 +407,7 @@ void SqliteCustomerStore::record_consent(CustomerId id, const Consent& consent) 
         throw UserError("consent needs a channel, such as email, sms or phone");
     Transaction tx(db_);
     get(id);
-    const auto at = consent.at == Timestamp{} ? now() : consent.at;
+    const auto at = or_now(consent.at);
     SQLite::Statement insert(
         db_.sql(),
         "INSERT INTO customer_consents (customer_id, channel, granted, at, source) "

@@ -49,7 +49,7 @@ DealId SqliteDealStore::create(const Deal& input) {
                                     stage, stage_ids(p)));
     }
     minor_unit_digits(input.value.currency);
-    const auto at = input.created_at == Timestamp{} ? now() : input.created_at;
+    const auto at = or_now(input.created_at);
     Transaction tx(db_);
     customers_.get(input.customer_id);
     SQLite::Statement insert(

@@ -32,7 +32,7 @@ InteractionId SqliteInteractionStore::log(const Interaction& input) {
         throw UserError("an interaction needs a channel, such as phone, email or in-person");
     if (input.kind.empty())
         throw UserError("an interaction needs a kind, such as call, email, visit or complaint");
-    const auto at = input.at == Timestamp{} ? now() : input.at;
+    const auto at = or_now(input.at);
     Transaction tx(db_);
     customers_.get(input.customer_id);
     SQLite::Statement insert(

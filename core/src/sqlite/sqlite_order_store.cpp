@@ -29,7 +29,7 @@ void check_order(const Order& order) {
 
 OrderId SqliteOrderStore::add(const Order& input) {
     check_order(input);
-    const auto at = input.at == Timestamp{} ? now() : input.at;
+    const auto at = or_now(input.at);
     Transaction tx(db_);
     if (input.customer_id) customers_.get(*input.customer_id);
     if (!input.external_id.empty()) {

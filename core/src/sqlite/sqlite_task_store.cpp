@@ -51,7 +51,7 @@ void bind_optional(SQLite::Statement& statement, int index, std::optional<std::i
 
 TaskId SqliteTaskStore::add(const Task& input) {
     if (input.title.empty()) throw UserError("a task needs a title");
-    const auto at = input.created_at == Timestamp{} ? now() : input.created_at;
+    const auto at = or_now(input.created_at);
     Transaction tx(db_);
     if (input.customer_id) customers_.get(*input.customer_id);
     if (input.deal_id) {

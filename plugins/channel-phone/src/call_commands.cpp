@@ -106,6 +106,13 @@ void add_schedule(CLI::App& calls, CallStore& store) {
     });
 }
 
+// A script of several lines would break the text table's alignment; --json carries all of it.
+std::string first_line(const std::string& script) {
+    const auto end = script.find('\n');
+    if (end == std::string::npos) return script;
+    return script.substr(0, end) + (end + 1 < script.size() ? " ..." : "");
+}
+
 void add_queue(CLI::App& calls, CallStore& store) {
     auto* command = calls.add_subcommand("queue", "Open call tasks by due time, then priority");
     struct Flags {
@@ -123,7 +130,8 @@ void add_queue(CLI::App& calls, CallStore& store) {
         for (const auto& call : store.queue(flags->limit)) {
             table.rows.push_back({call.task, call.due ? format_time(*call.due) : "",
                                   to_string(call.priority), call.customer, call.name, call.number,
-                                  call.assignee, call.due && *call.due < as_of, call.script});
+                                  call.assignee, call.due && *call.due < as_of,
+                                  flags->json ? call.script : first_line(call.script)});
         }
         table.print(std::cout, flags->json);
     });

@@ -35,7 +35,7 @@ std::string form_body(const Fields& fields, const Values& values) {
 }
 
 std::string json_body(const Fields& fields, const Values& values) {
-    nlohmann::json body = nlohmann::json::object();
+    nlohmann::ordered_json body = nlohmann::ordered_json::object();  // in the profile's order
     for (const auto& [name, value] : fields) body[name] = render(value, values);
     return body.dump();
 }

@@ -91,6 +91,32 @@ TEST_F(SmsChannelTest, KavenegarGetsTheKeyInThePathAndTheOutboxIdAsLocalId) {
               "20%DB%B1%DB%B2%DB%B3%DB%B4&localid=42");
 }
 
+TEST_F(SmsChannelTest, AProfileOfYourOwnSendsJsonWithAHeaderTokenAndUcs2Hex) {
+    std::ofstream(dir_ / "acme.yaml")
+        << "credentials: [token]\n"
+           "base_url: https://sms.example.com\n"
+           "path: /v2/{token}/send\n"
+           "auth: {type: header, header: X-Api-Key, value: '{token}'}\n"
+           "body:\n"
+           "  encoding: json\n"
+           "  text: ucs2-hex\n"
+           "  fields: {to: '{to}', text: '{text}', ref: "
+           "'{message_id}', id: 'm-{outbox_id}'}\n"
+           "response: {id: /data/id, error_text: /error}\n";
+    server_.answer_by_default({202, R"({"data": {"id": "acme-{n}"}})"});
+    const auto results = channel("  profile: acme.yaml\n  credentials: {token: 'a b/c'}\n")
+                             ->deliver({message(9, "+989123456789", "سلام")});
+    EXPECT_EQ(results[0].outcome, DeliveryOutcome::sent) << results[0].detail;
+    EXPECT_EQ(results[0].provider_id, "acme-1");
+    const auto request = server_.requests().at(0);
+    EXPECT_EQ(request["path"], "/v2/a%20b%2Fc/send");
+    EXPECT_EQ(request["headers"]["x-api-key"], "a b/c");
+    EXPECT_EQ(request["headers"]["content-type"], "application/json; charset=utf-8");
+    EXPECT_EQ(
+        request["body"],
+        R"({"to":"+989123456789","text":"0633064406270645","ref":"<9.abc@test>","id":"m-9"})");
+}
+
 TEST_F(SmsChannelTest, OutagesAndThrottlingAreRetryableBadRequestsRejected) {
     auto sms = twilio();
     server_.script({

@@ -1,53 +1,20 @@
 // `moshtari run [--once] [--interval SECONDS]`: the worker that delivers the event log to plugins
-// and rules.
+// and rules, and the outbox's due messages to their channels.
 
 #include <fmt/format.h>
-#include <pthread.h>
-#include <signal.h>
 #include <spdlog/spdlog.h>
 
-#include <cerrno>
 #include <chrono>
-#include <ctime>
 #include <memory>
-#include <system_error>
 
 #include "arguments.hpp"
 #include "commands.hpp"
+#include "delivery_summary.hpp"
+#include "stop_signals.hpp"
 
 namespace moshtari::cli {
 
 namespace {
-
-// SIGINT and SIGTERM are blocked and only waited for between passes, so a pass is never cut short:
-// the worker finishes the pass it is in and then stops.
-class StopSignals {
-  public:
-    StopSignals() {
-        sigemptyset(&signals_);
-        sigaddset(&signals_, SIGINT);
-        sigaddset(&signals_, SIGTERM);
-        pthread_sigmask(SIG_BLOCK, &signals_, &previous_);
-    }
-    ~StopSignals() { pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
-    StopSignals(const StopSignals&) = delete;
-    StopSignals& operator=(const StopSignals&) = delete;
-
-    // Waits up to `timeout`, or less if a stop signal is already pending; true when one arrived.
-    bool wait(std::chrono::seconds timeout) {
-        const timespec limit{static_cast<time_t>(timeout.count()), 0};
-        while (true) {
-            if (sigtimedwait(&signals_, nullptr, &limit) > 0) return true;
-            if (errno == EAGAIN) return false;
-            if (errno != EINTR)
-                throw std::system_error(errno, std::generic_category(), "waiting for signals");
-        }
-    }
-
-  private:
-    sigset_t signals_;
-    sigset_t previous_;
-};
 
 struct WorkerOptions {
     bool once = false;
@@ -62,7 +29,9 @@ std::string deliveries(std::size_t count) {
 void run_worker(CliContext& context, const WorkerOptions& options) {
     Workspace& workspace = context.workspace();
     if (options.once) {
-        context.out() << deliveries(workspace.run_worker_pass(now())) << '\n';
+        const Timestamp at = now();
+        context.out() << deliveries(workspace.run_worker_pass(at)) << '\n';
+        context.out() << delivery_summary(workspace.deliver_messages(at)) << '\n';
         return;
     }
     StopSignals stop;
@@ -72,6 +41,9 @@ void run_worker(CliContext& context, const WorkerOptions& options) {
         if (const std::size_t delivered = workspace.run_worker_pass(at)) {
             context.out() << format_time(at) << ' ' << deliveries(delivered) << std::endl;
         }
+        if (const DeliveryReport report = workspace.deliver_messages(at); report.total() > 0) {
+            context.out() << format_time(at) << ' ' << delivery_summary(report) << std::endl;
+        }
     } while (!stop.wait(std::chrono::seconds{options.interval}));
     spdlog::info("worker stopped");
 }
@@ -80,7 +52,7 @@ void run_worker(CliContext& context, const WorkerOptions& options) {
 
 void add_run_command(CLI::App& app, CliContext& context) {
     auto* command = app.add_subcommand(
-        "run", "Run the worker: deliver events to plugins and rules, daily ticks");
+        "run", "Run the worker: deliver events to plugins and rules, daily ticks, due messages");
     auto options = std::make_shared<WorkerOptions>();
     auto* once = command->add_flag("--once", options->once,
                                    "Do one pass, print how many deliveries it made");

@@ -8,6 +8,7 @@
 
 #include "moshtari/config_section.hpp"
 #include "moshtari/export.hpp"
+#include "moshtari/outbox_settings.hpp"
 #include "moshtari/pipeline.hpp"
 #include "moshtari/privacy_policy.hpp"
 
@@ -40,6 +41,7 @@ class MOSHTARI_API Config {
     const std::vector<std::string>& enabled_plugins() const { return enabled_plugins_; }
     const std::vector<Pipeline>& pipelines() const { return pipelines_; }
     const PrivacyPolicy& privacy() const { return privacy_; }
+    const OutboxSettings& outbox() const { return outbox_; }
 
     // The top-level section named after a plugin id (empty when absent).
     ConfigSection plugin_section(std::string_view plugin_id) const;
@@ -61,6 +63,7 @@ class MOSHTARI_API Config {
     std::vector<std::string> enabled_plugins_;
     std::vector<Pipeline> pipelines_;
     PrivacyPolicy privacy_;
+    OutboxSettings outbox_;
 };
 
 }  // namespace moshtari

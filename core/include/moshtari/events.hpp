@@ -144,6 +144,80 @@ struct OrdersImported {
     NLOHMANN_DEFINE_TYPE_INTRUSIVE(OrdersImported, first_id, last_id, created, updated)
 };
 
+// The outbox's transitions. They name the message, customer and channel, never the address or the
+// content, so the event log holds no personal data of the message.
+
+// A message was queued (`retried` when by hand, from failed, dead or skipped).
+struct MessageQueued {
+    static constexpr std::string_view kType = "MessageQueued";
+    std::int64_t message_id = 0;
+    std::int64_t customer_id = 0;
+    std::string channel;
+    std::string purpose;      // "marketing" or "transactional"
+    std::int64_t due_at = 0;  // unix seconds
+    bool retried = false;
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(MessageQueued, message_id, customer_id, channel, purpose, due_at,
+                                   retried)
+};
+
+// A worker claimed the message and hands it to its channel; `resend` when a worker killed before
+// recording the outcome had already handed it over.
+struct MessageSending {
+    static constexpr std::string_view kType = "MessageSending";
+    std::int64_t message_id = 0;
+    std::int64_t customer_id = 0;
+    std::string channel;
+    std::int64_t attempt = 0;
+    bool resend = false;
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(MessageSending, message_id, customer_id, channel, attempt,
+                                   resend)
+};
+
+struct MessageSent {
+    static constexpr std::string_view kType = "MessageSent";
+    std::int64_t message_id = 0;
+    std::int64_t customer_id = 0;
+    std::string channel;
+    std::int64_t attempt = 0;
+    std::string provider_id;
+    std::int64_t interaction_id = 0;  // the outbound interaction on the customer's timeline
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(MessageSent, message_id, customer_id, channel, attempt,
+                                   provider_id, interaction_id)
+};
+
+// The channel could not deliver: retried at retry_at, or dead (rejected, or out of attempts).
+struct MessageFailed {
+    static constexpr std::string_view kType = "MessageFailed";
+    std::int64_t message_id = 0;
+    std::int64_t customer_id = 0;
+    std::string channel;
+    std::int64_t attempt = 0;
+    std::string error;
+    bool dead = false;
+    std::int64_t retry_at = 0;  // unix seconds; 0 when dead
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(MessageFailed, message_id, customer_id, channel, attempt, error,
+                                   dead, retry_at)
+};
+
+// Not sent, checked at send time: "no consent for email", "address suppressed: ...", "no email
+// address".
+struct MessageSkipped {
+    static constexpr std::string_view kType = "MessageSkipped";
+    std::int64_t message_id = 0;
+    std::int64_t customer_id = 0;
+    std::string channel;
+    std::string reason;
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(MessageSkipped, message_id, customer_id, channel, reason)
+};
+
+struct MessageCancelled {
+    static constexpr std::string_view kType = "MessageCancelled";
+    std::int64_t message_id = 0;
+    std::int64_t customer_id = 0;
+    std::string channel;
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(MessageCancelled, message_id, customer_id, channel)
+};
+
 // Written once per calendar day (UTC) by the worker, so daily rules run exactly once per day.
 struct DailyTick {
     static constexpr std::string_view kType = "DailyTick";

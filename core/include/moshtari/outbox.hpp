@@ -12,6 +12,7 @@
 
 #include "moshtari/channel.hpp"
 #include "moshtari/export.hpp"
+#include "moshtari/interaction.hpp"
 #include "moshtari/time.hpp"
 
 namespace moshtari {
@@ -24,6 +25,9 @@ enum class MessageState { queued, sending, sent, failed, dead, skipped, cancelle
 MOSHTARI_API const char* to_string(MessageState state);
 // Throws UserError listing the accepted words.
 MOSHTARI_API MessageState parse_message_state(std::string_view text);
+MOSHTARI_API const char* to_string(MessagePurpose purpose);
+// Throws UserError listing the accepted words.
+MOSHTARI_API MessagePurpose parse_message_purpose(std::string_view text);
 
 struct MessageRequest {
     std::string channel{};
@@ -54,6 +58,8 @@ struct OutboxMessage {
     nlohmann::json content{};
     Timestamp created_at{};
     std::optional<Timestamp> sent_at{};
+    // The outbound interaction written when it was sent.
+    std::optional<InteractionId> interaction_id{};
 };
 
 struct OutboxQuery {

@@ -1,11 +1,13 @@
 #pragma once
 // The only way a plugin registers anything: migrations, event subscriptions, CLI commands,
-// personal data handlers. Valid during start().
+// personal data handlers, channels. Valid during start().
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "moshtari/channel.hpp"
 #include "moshtari/command.hpp"
 #include "moshtari/dispatcher.hpp"
 #include "moshtari/migration.hpp"
@@ -38,6 +40,9 @@ class PluginContext {
     // and merging customers covers them. Refused (UserError) when the name is taken or a callback
     // is missing.
     virtual void add_personal_data_handler(PersonalDataHandler handler) = 0;
+    // A channel the outbox's delivery worker hands messages to, by its name(). Refused (UserError)
+    // when another plugin already has a channel of that name. Released when the plugin stops.
+    virtual void add_channel(std::shared_ptr<Channel> channel) = 0;
 };
 
 }  // namespace moshtari

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "moshtari/command.hpp"
+#include "moshtari/delivery_report.hpp"
 #include "moshtari/export.hpp"
 #include "moshtari/personal_data_handler.hpp"
 #include "moshtari/pipeline.hpp"
@@ -16,6 +17,7 @@
 namespace moshtari {
 
 class Config;
+class Channel;
 class CustomerMergeStore;
 class CustomerStore;
 class Database;
@@ -25,6 +27,7 @@ class EventBus;
 class EventLog;
 class InteractionStore;
 class OrderStore;
+class Outbox;
 class PluginHost;
 class PrivacyStore;
 class TaskStore;
@@ -59,6 +62,10 @@ class MOSHTARI_API Workspace {
     TaskStore& tasks();
     CustomerMergeStore& merges();
     PrivacyStore& privacy();
+    // Messages to customers, queued in the caller's transaction and delivered by deliver_messages.
+    Outbox& outbox();
+    // The channels the running plugins registered, by name; nullptr when none has that name.
+    std::shared_ptr<Channel> channel(std::string_view name) const;
     const std::vector<Pipeline>& pipelines() const;
     PluginHost& plugins();
     // Commands the running plugins registered.
@@ -69,6 +76,10 @@ class MOSHTARI_API Workspace {
     // One pass of the worker: writes the DailyTick for `now`'s date if not yet written, then
     // dispatches until nothing is pending. Returns the number of events delivered.
     std::size_t run_worker_pass(Timestamp now);
+    // Hands every message due at `now` to its channel, batch by batch, until nothing is due:
+    // checks consent, suppression, quiet hours and rate limits first, records each outcome. Safe
+    // with other workers on the same database.
+    DeliveryReport deliver_messages(Timestamp now);
 
   private:
     Workspace();

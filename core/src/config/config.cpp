@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "config/config_layer.hpp"
+#include "config/outbox_config.hpp"
 #include "moshtari/money.hpp"
 
 namespace moshtari {
@@ -311,6 +312,7 @@ Config Config::read(const std::filesystem::path& file,
     auto plugins = read_plugins(config.root_, problems);
     auto pipelines = read_pipelines(config.root_, problems);
     auto privacy = read_privacy(config.root_, problems);
+    auto outbox = read_outbox(config.root_, workspace.time_zone, problems);
     found.insert(found.end(), problems.problems().begin(), problems.problems().end());
 
     config.database_ = std::move(workspace.database);
@@ -320,6 +322,7 @@ Config Config::read(const std::filesystem::path& file,
     config.enabled_plugins_ = std::move(plugins.enabled);
     config.pipelines_ = std::move(pipelines);
     config.privacy_ = privacy;
+    config.outbox_ = std::move(outbox);
     return config;
 }
 
@@ -334,8 +337,8 @@ void Config::check_unknown_sections(const std::vector<std::string>& plugin_ids) 
 }
 
 const std::vector<std::string>& Config::core_sections() {
-    static const std::vector<std::string> sections{"extends", "workspace", "plugins", "pipelines",
-                                                   "privacy"};
+    static const std::vector<std::string> sections{"extends",   "workspace", "plugins",
+                                                   "pipelines", "privacy",   "outbox"};
     return sections;
 }
 

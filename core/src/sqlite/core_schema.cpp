@@ -7,7 +7,7 @@ namespace moshtari::sqlite {
 namespace {
 
 // Times are unix seconds (INTEGER), dates ISO text, money integer minor units with a currency code.
-const std::array<Migration, 1> kMigrations{{
+const std::array<Migration, 2> kMigrations{{
     {1, "customers, interactions, orders, deals, tasks, event log",
      R"sql(
 CREATE TABLE customers (
@@ -185,6 +185,45 @@ CREATE TABLE schedule_ticks (
     name TEXT PRIMARY KEY,
     last_date TEXT NOT NULL
 );
+)sql"},
+    {2, "outbox: messages to customers and suppressed addresses",
+     R"sql(
+-- Every message a channel is to send, written in the transaction of whatever caused it. The delivery
+-- worker claims due rows under the write lock (state 'sending', claimed_by, lease_until), hands them to
+-- the channel outside any transaction and records the outcome. message_id is the stable Message-ID.
+CREATE TABLE outbox_messages (
+    id INTEGER PRIMARY KEY,
+    channel TEXT NOT NULL,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    address TEXT NOT NULL DEFAULT '',  -- empty until resolved at send time
+    purpose TEXT NOT NULL CHECK (purpose IN ('marketing', 'transactional')),
+    idempotency_key TEXT NOT NULL UNIQUE,
+    message_id TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'dead', 'skipped', 'cancelled')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    last_error TEXT NOT NULL DEFAULT '',
+    provider_id TEXT NOT NULL DEFAULT '',
+    content TEXT NOT NULL,  -- JSON, as the channel rendered it
+    created_at INTEGER NOT NULL,
+    sent_at INTEGER,
+    interaction_id INTEGER,  -- the outbound interaction written when sent
+    claimed_by TEXT NOT NULL DEFAULT '',  -- "host:pid" of the worker handing it over
+    lease_until INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX outbox_messages_due ON outbox_messages (channel, state, next_attempt_at);
+CREATE INDEX outbox_messages_sent ON outbox_messages (channel, sent_at);
+CREATE INDEX outbox_messages_by_customer ON outbox_messages (customer_id, created_at);
+
+-- Addresses that must never receive anything on a channel (hard bounces, complaints). Kept when a customer
+-- is erased: it is what keeps the address from being written to again.
+CREATE TABLE outbox_suppressions (
+    channel TEXT NOT NULL,
+    address TEXT NOT NULL COLLATE NOCASE,
+    reason TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (channel, address)
+) WITHOUT ROWID;
 )sql"},
 }};
 

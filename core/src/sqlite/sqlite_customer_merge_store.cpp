@@ -182,7 +182,7 @@ void unite_memberships(SQLite::Database& sql, const Customer& survivor, const Cu
 
 void repoint_records(SQLite::Database& sql, CustomerId survivor, CustomerId merged,
                      MergeRecord& record) {
-    for (const char* table : {"interactions", "orders", "deals", "tasks"}) {
+    for (const char* table : {"interactions", "orders", "deals", "tasks", "outbox_messages"}) {
         record.moved(
             table,
             run(sql, fmt::format("UPDATE {} SET customer_id = ?1 WHERE customer_id = ?2", table),

@@ -195,6 +195,8 @@ PrivacyAuditEntry SqlitePrivacyStore::erase(CustomerId id, std::string_view by) 
                       "customer_id = NULL, text = ''", kept);
     const std::string orders =
         erase_or_keep(sql, id, "orders", "order", policy.keep_orders, "customer_id = NULL", kept);
+    // Messages hold the address and what was said; the events about them name nobody.
+    run(sql, "DELETE FROM outbox_messages WHERE customer_id = ?1", id);
     // Contacts, consents, memberships, tags, attributes and merge records go with the row.
     run(sql, "DELETE FROM customers WHERE id = ?1", id);
 

@@ -6,6 +6,7 @@
 
 #include "moshtari/error.hpp"
 #include "moshtari/workspace.hpp"
+#include "outbox/channel_registry.hpp"
 
 namespace moshtari {
 
@@ -30,13 +31,15 @@ void withdraw(std::vector<Named>& items, const std::vector<std::string>& names) 
 PluginContextImpl::PluginContextImpl(Workspace& workspace, const PluginInfo& plugin,
                                      std::vector<Command>& commands,
                                      const std::vector<std::string>& reserved_commands,
-                                     std::vector<PersonalDataHandler>& personal_data_handlers)
+                                     std::vector<PersonalDataHandler>& personal_data_handlers,
+                                     ChannelRegistry& channels)
     : workspace_(workspace),
       id_(plugin.manifest.id),
       dir_(plugin.manifest.dir),
       commands_(commands),
       reserved_commands_(reserved_commands),
-      personal_data_handlers_(personal_data_handlers) {}
+      personal_data_handlers_(personal_data_handlers),
+      channels_(channels) {}
 
 void PluginContextImpl::add_migrations(const std::vector<Migration>& migrations) {
     migrate(workspace_.database(), id_, migrations);
@@ -46,6 +49,7 @@ PluginContextImpl::~PluginContextImpl() {
     if (has_durable_subscriber_) workspace_.dispatcher().remove(id_);
     withdraw(commands_, added_commands_);
     withdraw(personal_data_handlers_, added_handlers_);
+    channels_.withdraw(id_);
 }
 
 DurableSubscriber& PluginContextImpl::durable_subscriber() {
@@ -92,6 +96,10 @@ void PluginContextImpl::add_personal_data_handler(PersonalDataHandler handler) {
     }
     added_handlers_.push_back(handler.name);
     personal_data_handlers_.push_back(std::move(handler));
+}
+
+void PluginContextImpl::add_channel(std::shared_ptr<Channel> channel) {
+    channels_.add(id_, std::move(channel));
 }
 
 }  // namespace moshtari

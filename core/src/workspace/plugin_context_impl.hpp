@@ -8,14 +8,17 @@
 
 namespace moshtari {
 
+class ChannelRegistry;
+
 class PluginContextImpl final : public PluginContext {
   public:
     PluginContextImpl(Workspace& workspace, const PluginInfo& plugin,
                       std::vector<Command>& commands,
                       const std::vector<std::string>& reserved_commands,
-                      std::vector<PersonalDataHandler>& personal_data_handlers);
-    // Withdraws the plugin's durable subscriber, commands and personal data handlers: when its
-    // start failed, or at shutdown.
+                      std::vector<PersonalDataHandler>& personal_data_handlers,
+                      ChannelRegistry& channels);
+    // Withdraws the plugin's durable subscriber, commands, personal data handlers and channels:
+    // when its start failed, or at shutdown.
     ~PluginContextImpl() override;
 
     const std::string& plugin_id() const override { return id_; }
@@ -26,6 +29,7 @@ class PluginContextImpl final : public PluginContext {
     Subscription subscribe(std::string_view event_type, EventBus::Slot slot) override;
     void add_command(Command command) override;
     void add_personal_data_handler(PersonalDataHandler handler) override;
+    void add_channel(std::shared_ptr<Channel> channel) override;
 
   private:
     Workspace& workspace_;
@@ -36,6 +40,7 @@ class PluginContextImpl final : public PluginContext {
     std::vector<std::string> added_commands_;
     std::vector<PersonalDataHandler>& personal_data_handlers_;
     std::vector<std::string> added_handlers_;
+    ChannelRegistry& channels_;
     bool has_durable_subscriber_ = false;
 };
 

@@ -9,14 +9,19 @@
 #include "moshtari/event_bus.hpp"
 #include "moshtari/event_log.hpp"
 #include "moshtari/events.hpp"
+#include "moshtari/outbox.hpp"
 #include "moshtari/plugin_host.hpp"
 #include "moshtari/transaction.hpp"
+#include "outbox/channel_registry.hpp"
+#include "outbox/delivery_worker.hpp"
 #include "sqlite/core_schema.hpp"
 #include "sqlite/sqlite_customer_merge_store.hpp"
 #include "sqlite/sqlite_customer_store.hpp"
 #include "sqlite/sqlite_deal_store.hpp"
+#include "sqlite/sqlite_delivery_queue.hpp"
 #include "sqlite/sqlite_interaction_store.hpp"
 #include "sqlite/sqlite_order_store.hpp"
+#include "sqlite/sqlite_outbox.hpp"
 #include "sqlite/sqlite_privacy_store.hpp"
 #include "sqlite/sqlite_task_store.hpp"
 #include "workspace/plugin_context_impl.hpp"
@@ -41,6 +46,12 @@ struct Workspace::Impl {
     std::vector<PersonalDataHandler> personal_data_handlers;
     std::unique_ptr<sqlite::SqliteCustomerMergeStore> merges;
     std::unique_ptr<sqlite::SqlitePrivacyStore> privacy;
+    // Emptied by the plugins' contexts as the host destroys them, so no channel object outlives
+    // the plugin that made it.
+    ChannelRegistry channels;
+    std::unique_ptr<sqlite::SqliteOutbox> outbox;
+    std::unique_ptr<sqlite::SqliteDeliveryQueue> delivery_queue;
+    std::unique_ptr<DeliveryWorker> delivery_worker;
     std::unique_ptr<PluginHost> host;
 };
 
@@ -110,10 +121,16 @@ std::unique_ptr<Workspace> Workspace::open(const std::filesystem::path& config_f
     w.merges = std::make_unique<sqlite::SqliteCustomerMergeStore>(*w.database, *w.log, *w.customers,
                                                                   w.personal_data_handlers);
     w.privacy = std::make_unique<sqlite::SqlitePrivacyStore>(*workspace, w.personal_data_handlers);
+    w.outbox = std::make_unique<sqlite::SqliteOutbox>(*w.database, *w.log, *w.customers, w.channels,
+                                                      w.config.outbox());
+    w.delivery_queue = std::make_unique<sqlite::SqliteDeliveryQueue>(
+        *w.database, *w.log, *w.customers, *w.interactions, w.config.outbox());
+    w.delivery_worker = std::make_unique<DeliveryWorker>(w.channels, *w.delivery_queue);
 
     w.host->start([&](const PluginInfo& plugin) -> std::unique_ptr<PluginContext> {
         return std::make_unique<PluginContextImpl>(*workspace, plugin, w.commands,
-                                                   w.reserved_commands, w.personal_data_handlers);
+                                                   w.reserved_commands, w.personal_data_handlers,
+                                                   w.channels);
     });
     return workspace;
 }
@@ -164,6 +181,14 @@ PrivacyStore& Workspace::privacy() {
     return *impl_->privacy;
 }
 
+Outbox& Workspace::outbox() {
+    return *impl_->outbox;
+}
+std::shared_ptr<Channel> Workspace::channel(std::string_view name) const {
+    const auto* entry = impl_->channels.find(name);
+    return entry ? entry->channel : nullptr;
+}
+
 PluginHost& Workspace::plugins() {
     return *impl_->host;
 }
@@ -191,6 +216,10 @@ std::size_t Workspace::run_worker_pass(Timestamp now) {
     std::size_t total = 0;
     while (const std::size_t delivered = impl_->dispatcher->run_once()) total += delivered;
     return total;
+}
+
+DeliveryReport Workspace::deliver_messages(Timestamp now) {
+    return impl_->delivery_worker->run(now);
 }
 
 }  // namespace moshtari

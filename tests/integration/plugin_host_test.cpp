@@ -53,6 +53,9 @@ class RecordingContext final : public PluginContext {
     void add_personal_data_handler(PersonalDataHandler) override {
         throw std::logic_error("the plugin host tests have no personal data");
     }
+    void add_channel(std::shared_ptr<Channel>) override {
+        throw std::logic_error("the plugin host tests have no outbox");
+    }
 
   private:
     std::string id_;

@@ -39,7 +39,7 @@ TEST_F(Commands, HelpAndVersionNeedNoConfiguration) {
     const auto help = run({"--help"});
     EXPECT_EQ(help.exit_code, 0) << help.err;
     for (const char* command :
-         {"init", "customers", "deals", "tasks", "events", "run", "plugins", "demo"}) {
+         {"init", "customers", "deals", "tasks", "events", "run", "outbox", "plugins", "demo"}) {
         EXPECT_NE(help.out.find(command), std::string::npos) << command;
     }
     const auto group = run({"customers"});

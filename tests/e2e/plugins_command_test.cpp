@@ -68,7 +68,9 @@ TEST_F(PluginsCommand, TheWorkerFeedsTheLifecycleCommand) {
     EXPECT_EQ(lapsed[0]["name"], "Mary Somerville");
     EXPECT_EQ(json({"customers", "list", "--stage", "new"}).at(0)["name"], "Ada Lovelace");
 
-    EXPECT_EQ(ok({"run", "--once"}), "delivered events 0 times (once per subscriber)")
+    EXPECT_EQ(ok({"run", "--once"}),
+              "delivered events 0 times (once per subscriber)\n"
+              "messages: 0 sent, 0 to retry, 0 dead, 0 skipped, 0 waiting out quiet hours")
         << "a second pass finds nothing new";
 }
 

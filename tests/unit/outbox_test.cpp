@@ -5,9 +5,11 @@
 #include <regex>
 
 #include "fixtures/outbox_workspace.hpp"
+#include "moshtari/customer_merge_store.hpp"
 #include "moshtari/error.hpp"
 #include "moshtari/events.hpp"
 #include "moshtari/interaction_store.hpp"
+#include "moshtari/privacy_store.hpp"
 
 namespace moshtari {
 namespace {
@@ -293,6 +295,21 @@ TEST_F(OutboxTest, RateLimitHoldsTheRestForTheNextMinute) {
     EXPECT_EQ(ws().deliver_messages(t0 + seconds{61}).sent, 2u);
     EXPECT_EQ(ws().deliver_messages(t0 + seconds{122}).sent, 1u);
     EXPECT_EQ(handed_over().size(), 5u);
+}
+
+TEST_F(OutboxTest, MergingMovesMessagesToTheSurvivorAndErasingRemovesThem) {
+    open();
+    const CustomerId ana = customer("ana@example.com");
+    const CustomerId copy = customer("ana.copy@example.com");
+    queue(ana, "a");
+    const MessageId moved = queue(copy, "b");
+    ws().merges().merge(ana, copy, "test");
+    EXPECT_EQ(message(moved).customer_id, ana);
+
+    ws().deliver_messages(now());
+    ws().privacy().erase(ana, "test");
+    EXPECT_TRUE(ws().outbox().list({}).empty()) << "the address and content were personal data";
+    EXPECT_EQ(events("MessageSent").size(), 2u) << "the events name nobody and stay";
 }
 
 }  // namespace

@@ -1,7 +1,6 @@
 // `moshtari outbox list|show|counts|retry|cancel|run`: the messages queued for customers.
 
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include <memory>
 #include <optional>
@@ -11,7 +10,7 @@
 #include "delivery_summary.hpp"
 #include "moshtari/error.hpp"
 #include "moshtari/outbox.hpp"
-#include "stop_signals.hpp"
+#include "worker_loop.hpp"
 
 namespace moshtari::cli {
 
@@ -118,36 +117,23 @@ void add_change_command(CLI::App& outbox, CliContext& context, const std::string
     });
 }
 
-struct RunOptions {
-    bool once = false;
-    unsigned interval = 10;
-};
-
 void add_delivery_run_command(CLI::App& outbox, CliContext& context) {
     auto* command =
         outbox.add_subcommand("run", "Deliver due messages to their channels, pass after pass");
-    auto options = std::make_shared<RunOptions>();
-    auto* once = command->add_flag("--once", options->once,
-                                   "Deliver until nothing is due, print what happened, stop");
-    command->add_option("--interval", options->interval, "Seconds between passes")
-        ->check(positive_integer())
-        ->capture_default_str()
-        ->excludes(once);
+    auto options = std::make_shared<WorkerOptions>();
+    add_worker_options(*command, *options,
+                       "Deliver until nothing is due, print what happened, stop");
     command->callback([&context, options] {
         Workspace& workspace = context.workspace();
         if (options->once) {
             context.out() << delivery_summary(workspace.deliver_messages(now())) << '\n';
             return;
         }
-        StopSignals stop;
-        spdlog::info("delivery worker started: a pass every {} s until SIGINT or SIGTERM",
-                     options->interval);
-        do {
+        repeat_until_stopped("delivery worker", options->interval, [&] {
             const Timestamp at = now();
             if (const DeliveryReport report = workspace.deliver_messages(at); report.total() > 0)
                 context.out() << format_time(at) << ' ' << delivery_summary(report) << std::endl;
-        } while (!stop.wait(std::chrono::seconds{options->interval}));
-        spdlog::info("delivery worker stopped");
+        });
     });
 }
 

@@ -2,24 +2,17 @@
 // and rules, and the outbox's due messages to their channels.
 
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
-#include <chrono>
 #include <memory>
 
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "delivery_summary.hpp"
-#include "stop_signals.hpp"
+#include "worker_loop.hpp"
 
 namespace moshtari::cli {
 
 namespace {
-
-struct WorkerOptions {
-    bool once = false;
-    unsigned interval = 10;
-};
 
 // An event handed to two subscribers (say, a plugin and the live bus) counts twice.
 std::string deliveries(std::size_t count) {
@@ -34,9 +27,7 @@ void run_worker(CliContext& context, const WorkerOptions& options) {
         context.out() << delivery_summary(workspace.deliver_messages(at)) << '\n';
         return;
     }
-    StopSignals stop;
-    spdlog::info("worker started: a pass every {} s until SIGINT or SIGTERM", options.interval);
-    do {
+    repeat_until_stopped("worker", options.interval, [&] {
         const Timestamp at = now();
         if (const std::size_t delivered = workspace.run_worker_pass(at)) {
             context.out() << format_time(at) << ' ' << deliveries(delivered) << std::endl;
@@ -44,8 +35,7 @@ void run_worker(CliContext& context, const WorkerOptions& options) {
         if (const DeliveryReport report = workspace.deliver_messages(at); report.total() > 0) {
             context.out() << format_time(at) << ' ' << delivery_summary(report) << std::endl;
         }
-    } while (!stop.wait(std::chrono::seconds{options.interval}));
-    spdlog::info("worker stopped");
+    });
 }
 
 }  // namespace
@@ -54,12 +44,7 @@ void add_run_command(CLI::App& app, CliContext& context) {
     auto* command = app.add_subcommand(
         "run", "Run the worker: deliver events to plugins and rules, daily ticks, due messages");
     auto options = std::make_shared<WorkerOptions>();
-    auto* once = command->add_flag("--once", options->once,
-                                   "Do one pass, print how many deliveries it made");
-    command->add_option("--interval", options->interval, "Seconds between passes")
-        ->check(positive_integer())
-        ->capture_default_str()
-        ->excludes(once);
+    add_worker_options(*command, *options, "Do one pass, print how many deliveries it made");
     command->callback([&context, options] { run_worker(context, *options); });
 }
 

@@ -297,7 +297,7 @@ TEST_F(OutboxTest, RateLimitHoldsTheRestForTheNextMinute) {
     EXPECT_EQ(handed_over().size(), 5u);
 }
 
-TEST_F(OutboxTest, MergingMovesMessagesToTheSurvivorAndErasingRemovesThem) {
+TEST_F(OutboxTest, MergingMovesMessagesExportShowsThemAndErasingRemovesThem) {
     open();
     const CustomerId ana = customer("ana@example.com");
     const CustomerId copy = customer("ana.copy@example.com");
@@ -307,6 +307,12 @@ TEST_F(OutboxTest, MergingMovesMessagesToTheSurvivorAndErasingRemovesThem) {
     EXPECT_EQ(message(moved).customer_id, ana);
 
     ws().deliver_messages(now());
+    const auto exported = ws().privacy().export_personal(ana, "test");
+    ASSERT_EQ(exported["messages"].size(), 2u);
+    EXPECT_EQ(exported["messages"][0]["id"], moved);
+    EXPECT_EQ(exported["messages"][0]["address"], "ana@example.com")
+        << "resolved at send time, from the survivor's primary contact";
+    EXPECT_EQ(exported["messages"][0]["content"]["subject"], "Hello b");
     ws().privacy().erase(ana, "test");
     EXPECT_TRUE(ws().outbox().list({}).empty()) << "the address and content were personal data";
     EXPECT_EQ(events("MessageSent").size(), 2u) << "the events name nobody and stay";

@@ -109,4 +109,15 @@ nlohmann::json personal_data_json(const Task& t) {
             {"created_at", format_time(t.created_at)}};
 }
 
+nlohmann::json personal_data_json(const OutboxMessage& message) {
+    return {{"id", message.id},
+            {"channel", message.channel},
+            {"address", message.address},
+            {"purpose", to_string(message.purpose)},
+            {"state", to_string(message.state)},
+            {"created_at", format_time(message.created_at)},
+            {"sent_at", message.sent_at ? format_time(*message.sent_at) : std::string()},
+            {"content", message.content}};
+}
+
 }  // namespace moshtari

@@ -8,6 +8,7 @@
 #include "moshtari/deal.hpp"
 #include "moshtari/interaction.hpp"
 #include "moshtari/order.hpp"
+#include "moshtari/outbox.hpp"
 #include "moshtari/task.hpp"
 
 namespace moshtari {
@@ -17,5 +18,6 @@ nlohmann::json personal_data_json(const Interaction& interaction);
 nlohmann::json personal_data_json(const Order& order);
 nlohmann::json personal_data_json(const Deal& deal);
 nlohmann::json personal_data_json(const Task& task);
+nlohmann::json personal_data_json(const OutboxMessage& message);
 
 }  // namespace moshtari

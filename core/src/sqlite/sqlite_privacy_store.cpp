@@ -17,6 +17,7 @@
 #include "moshtari/events.hpp"
 #include "moshtari/interaction_store.hpp"
 #include "moshtari/order_store.hpp"
+#include "moshtari/outbox.hpp"
 #include "moshtari/task_store.hpp"
 #include "moshtari/transaction.hpp"
 #include "moshtari/workspace.hpp"
@@ -128,6 +129,7 @@ nlohmann::json SqlitePrivacyStore::export_personal(CustomerId id, std::string_vi
     const Customer customer = workspace_.customers().get(id);
     const auto interactions = workspace_.interactions().list(id, kEverything);
     const auto orders = workspace_.orders().list(id, kEverything);
+    const auto messages = workspace_.outbox().list({{}, {}, id, kEverything});
     std::vector<Deal> deals;
     for (const auto deal : ids(sql, kDealsSql, id)) deals.push_back(workspace_.deals().get(deal));
     std::vector<Task> tasks;
@@ -144,14 +146,15 @@ nlohmann::json SqlitePrivacyStore::export_personal(CustomerId id, std::string_vi
                   [&](const PersonalDataHandler& handler) {
                       plugins[handler.name] = handler.export_data(id);
                   });
-    const auto entry = record(
-        id, "export", by,
-        fmt::format("exported {}, {}, {}, {}, {}, {}, {}, data from {}",
-                    counted(customer.contacts.size(), "contact"),
-                    counted(customer.consents.size(), "consent"),
-                    counted(interactions.size(), "interaction"), counted(orders.size(), "order"),
-                    counted(deals.size(), "deal"), counted(tasks.size(), "task"),
-                    counted(merges.size(), "merge"), counted(plugins.size(), "plugin")));
+    const auto entry =
+        record(id, "export", by,
+               fmt::format("exported {}, {}, {}, {}, {}, {}, {}, {}, data from {}",
+                           counted(customer.contacts.size(), "contact"),
+                           counted(customer.consents.size(), "consent"),
+                           counted(interactions.size(), "interaction"),
+                           counted(orders.size(), "order"), counted(deals.size(), "deal"),
+                           counted(tasks.size(), "task"), counted(messages.size(), "message"),
+                           counted(merges.size(), "merge"), counted(plugins.size(), "plugin")));
     nlohmann::json audit = nlohmann::json::array();
     for (const auto& earlier : this->audit(id)) {
         audit.push_back({{"action", earlier.action},
@@ -167,6 +170,7 @@ nlohmann::json SqlitePrivacyStore::export_personal(CustomerId id, std::string_vi
             {"orders", json_list(orders)},
             {"deals", json_list(deals)},
             {"tasks", json_list(tasks)},
+            {"messages", json_list(messages)},
             {"merges", merges},
             {"privacy_audit", audit},
             {"plugins", plugins}};

@@ -10,6 +10,8 @@
 #include "call_store.hpp"
 #include "moshtari/sdk/plugin.hpp"
 #include "settings.hpp"
+#include "sms_channel.hpp"
+#include "sms_command.hpp"
 
 namespace moshtari::channel_phone {
 
@@ -45,6 +47,10 @@ class ChannelPhonePlugin final : public Plugin {
              // Calls and call tasks hang off interactions and tasks, which the core's merge
              // re-points to the survivor; nothing of ours names a customer.
              [](CustomerId, CustomerId) {}});
+        if (settings_.sms) {
+            context.add_channel(std::make_shared<SmsChannel>(*settings_.sms, numbers));
+            context.add_command(sms_command(context.workspace(), *settings_.sms));
+        }
     }
 
   private:

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+
+#include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -158,6 +161,55 @@ TEST_F(CallsTest, CallsAreExportedAndErasedWithTheCustomer) {
     EXPECT_EQ(count("SELECT COUNT(*) FROM channel_phone_call_tasks"), 0);
 }
 
+struct CommandResult {
+    int exit_code = 0;
+    std::string out;
+};
+
+// The installed `moshtari` binary on the test's configuration: standard output and exit code
+// (standard error goes to the test log).
+CommandResult moshtari(const std::filesystem::path& config, const std::string& args) {
+    const std::string command =
+        std::string(MOSHTARI_BINARY) + " --config '" + config.string() + "' " + args;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    CommandResult result;
+    char buffer[4096];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) {
+        result.out.append(buffer, n);
+    }
+    result.exit_code = WEXITSTATUS(::pclose(pipe));
+    return result;
+}
+
+TEST_F(CallsTest, TheMoshtariCommandLogsAndListsCalls) {
+    const CustomerId reza = customer("Reza Karimi", "+989123456789");
+    const auto config = ws_.config_file();
+    const auto refused = moshtari(config,
+                                  "calls log --number '0912 345' --direction inbound --start "
+                                  "2026-11-20T10:00:00Z --duration 5 --outcome answered 2>&1");
+    EXPECT_EQ(refused.exit_code, 1);
+    EXPECT_NE(refused.out.find("'0912 345' is not a valid phone number: it is not a number in IR's "
+                               "numbering plan"),
+              std::string::npos)
+        << refused.out;
+    const auto scheduled = moshtari(config, "calls schedule " + std::to_string(reza) +
+                                                " --script 'Offer the upgrade' --due 2026-11-21");
+    EXPECT_EQ(scheduled.exit_code, 0);
+    const auto queue = moshtari(config, "calls queue --json");
+    ASSERT_EQ(queue.exit_code, 0);
+    const auto listed = nlohmann::json::parse(queue.out);
+    ASSERT_EQ(listed.size(), 1u);
+    EXPECT_EQ(listed[0]["task"], std::stoll(scheduled.out));
+    const auto logged = moshtari(config,
+                                 "calls log --number 09123456789 --direction outbound --start "
+                                 "2026-11-20T10:00:00Z --duration 60 --outcome answered");
+    EXPECT_EQ(logged.exit_code, 0);
+    EXPECT_EQ(logged.out, "call logged as interaction #1 for customer #" + std::to_string(reza) +
+                              "\ncall task #" + scheduled.out.substr(0, scheduled.out.size() - 1) +
+                              " is done\n");
+    EXPECT_EQ(moshtari(config, "calls queue --json").out, "[]\n");
+}
+
 TEST(ChannelPhoneConfig, ASectionMistakeStopsTheWorkspaceWithItsLine) {
     try {
         moshtari::testing::TestWorkspace ws({MOSHTARI_PLUGIN_DIR},
@@ -174,6 +226,24 @@ TEST(ChannelPhoneConfig, ASectionMistakeStopsTheWorkspaceWithItsLine) {
         for (int i = 0; i < problem.where.line; ++i) std::getline(file, line);
         EXPECT_EQ(line.substr(static_cast<std::size_t>(problem.where.column - 1)),
                   "default_prio: high}");
+    }
+}
+
+TEST(ChannelPhoneConfig, AMistakeInAProfileFileIsReportedAtTheProfilesLine) {
+    const auto dir = moshtari::testing::make_temp_dir("channel-phone-bad-profile");
+    std::ofstream(dir / "acme.yaml") << "base_url: https://sms.example.com\npath: /send\n"
+                                        "body: {encoding: xml, fields: {to: '{to}'}}\n"
+                                        "response: {id: /id}\n";
+    try {
+        moshtari::testing::TestWorkspace ws(
+            {MOSHTARI_PLUGIN_DIR},
+            "channel-phone:\n  sms: {profile: " + (dir / "acme.yaml").string() + "}\n");
+        FAIL() << "the workspace opened";
+    } catch (const ConfigError& error) {
+        ASSERT_EQ(error.problems().size(), 1u);
+        EXPECT_EQ(error.problems()[0].to_string(),
+                  (dir / "acme.yaml").string() +
+                      ":3:18: body.encoding: 'xml' is not a body encoding; use form or json");
     }
 }
 

@@ -14,6 +14,7 @@
 
 #include "moshtari/customer_store.hpp"
 #include "moshtari/database.hpp"
+#include "moshtari/error.hpp"
 #include "moshtari/sdk/testing.hpp"
 #include "moshtari/workspace.hpp"
 

@@ -505,4 +505,78 @@ TEST(ConfigSectionTest, DefaultSectionHasNoKeys) {
     EXPECT_NO_THROW(section.allow_only({}));
 }
 
+TEST_F(ConfigTest, OutboxDefaultsAndEveryKey) {
+    const auto defaults =
+        Config::load(write("defaults.yaml", "workspace:\n  time_zone: Asia/Tehran\n"));
+    EXPECT_EQ(defaults.outbox().max_attempts, 5);
+    EXPECT_EQ(defaults.outbox().time_zone, "Asia/Tehran") << "the workspace's zone by default";
+    EXPECT_FALSE(defaults.outbox().message_id_host.empty());
+    EXPECT_TRUE(defaults.outbox().channels.empty());
+
+    const auto config = Config::load(write("moshtari.yaml", R"(outbox:
+  max_attempts: 3
+  backoff_base_seconds: 30
+  backoff_cap_seconds: 600
+  batch_size: 1
+  lease_seconds: 120
+  time_zone: Europe/Berlin
+  message_id_host: mail.example.com
+  channels:
+    email:
+      quiet_hours: {start: "21:30", end: "07:05"}
+      rate_per_minute: 100
+    sms: {rate_per_minute: 5}
+)"));
+    const auto& outbox = config.outbox();
+    EXPECT_EQ(outbox.max_attempts, 3);
+    EXPECT_EQ(outbox.backoff_base.count(), 30);
+    EXPECT_EQ(outbox.backoff_cap.count(), 600);
+    EXPECT_EQ(outbox.batch_size, 1);
+    EXPECT_EQ(outbox.lease.count(), 120);
+    EXPECT_EQ(outbox.time_zone, "Europe/Berlin");
+    EXPECT_EQ(outbox.message_id_host, "mail.example.com");
+    ASSERT_TRUE(outbox.channels.at("email").quiet_hours);
+    EXPECT_EQ(outbox.channels.at("email").quiet_hours->start_minute, 21 * 60 + 30);
+    EXPECT_EQ(outbox.channels.at("email").quiet_hours->end_minute, 7 * 60 + 5);
+    EXPECT_EQ(outbox.channels.at("email").rate_per_minute, 100);
+    EXPECT_FALSE(outbox.channels.at("sms").quiet_hours);
+    EXPECT_EQ(outbox.channels.at("sms").rate_per_minute, 5);
+}
+
+TEST_F(ConfigTest, OutboxProblemsAreReportedTogetherWithTheirPlaces) {
+    const auto file = write("moshtari.yaml", R"(outbox:
+  max_attempts: 0
+  backoff_base_seconds: 600
+  backoff_cap_seconds: 60
+  message_id_host: "mail@example.com"
+  retries: 3
+  channels:
+    email:
+      quiet_hours: {start: "9pm", end: "08:00"}
+      rate_per_minute: -1
+    sms:
+      quiet_hours: {start: "08:00", end: "08:00"}
+)");
+    const auto error = config_error([&] { Config::load(file); });
+    const std::string text = error.what();
+    EXPECT_TRUE(contains(text, at("moshtari.yaml", 2, 17) +
+                                   "outbox.max_attempts: expected a whole number from 1 up"));
+    EXPECT_TRUE(
+        contains(text, at("moshtari.yaml", 4, 24) +
+                           "outbox.backoff_cap_seconds: expected at least backoff_base_seconds"));
+    EXPECT_TRUE(contains(
+        text, at("moshtari.yaml", 5, 20) + "outbox.message_id_host: expected a host name"));
+    EXPECT_TRUE(contains(text, "unknown key 'retries'"));
+    EXPECT_TRUE(contains(
+        text,
+        at("moshtari.yaml", 9, 28) +
+            "outbox.channels.email.quiet_hours.start: expected a local time of day as HH:MM"));
+    EXPECT_TRUE(
+        contains(text, "outbox.channels.email.rate_per_minute: expected a whole number from 1 up"));
+    EXPECT_TRUE(contains(text,
+                         "outbox.channels.sms.quiet_hours.end: quiet hours must end at another "
+                         "time than they start"));
+    EXPECT_EQ(error.problems().size(), 7u) << text;
+}
+
 }  // namespace

@@ -3,7 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "moshtari/event_log.hpp"
 #include "moshtari/outbox.hpp"
@@ -28,8 +35,7 @@ std::string workspace_yaml(const ProviderServer& server, const std::string& sms_
            server.base_url() +
            "\n"
            "    from: '10004346'\n"
-           "    credentials: {api_key: KEY-1}\n"
-           "    timeout: 0.5\n" +
+           "    credentials: {api_key: KEY-1}\n" +
            sms_extra;
 }
 
@@ -40,7 +46,7 @@ struct WithProvider {
 
 class SmsOutboxTest : public WithProvider, public testing::PhoneWorkspaceTest {
   protected:
-    explicit SmsOutboxTest(const std::string& sms_extra = "  max_parts: 2\n")
+    explicit SmsOutboxTest(const std::string& sms_extra = "  max_parts: 2\n    timeout: 0.5\n")
         : PhoneWorkspaceTest(workspace_yaml(provider, "  " + sms_extra)) {
         provider.answer_by_default({200, kSent});
     }
@@ -145,7 +151,7 @@ TEST_F(SmsOutboxTest, ATextOverTheLimitIsRefused) {
 
 class SmsSplitTest : public SmsOutboxTest {
   protected:
-    SmsSplitTest() : SmsOutboxTest("  max_parts: 1\n    on_too_long: split\n") {}
+    SmsSplitTest() : SmsOutboxTest("  max_parts: 1\n    on_too_long: split\n    timeout: 0.5\n") {}
 };
 
 TEST_F(SmsSplitTest, ALongTextGoesAsSeveralMessagesInOrder) {
@@ -168,6 +174,47 @@ TEST_F(SmsSplitTest, ALongTextGoesAsSeveralMessagesInOrder) {
         joined += listed[i].content["text"].get<std::string>() + " ";
     }
     EXPECT_EQ(joined, text);
+}
+
+class SmsKillTest : public SmsOutboxTest {
+  protected:
+    SmsKillTest() : SmsOutboxTest("  timeout: 30\n") {}
+};
+
+TEST_F(SmsKillTest, AWorkerKilledMidSendResendsOnlyThatMessageWithTheSameLocalId) {
+    for (const auto& [name, phone] :
+         {std::pair{"Reza Karimi", "+989123456789"}, std::pair{"Sara Ahmadi", "+989351234567"}}) {
+        w().customers().add_tags(with_consent(name, phone, true), {"vip"});
+    }
+    run({"sms", "send", "--tag", "vip", "--text", "Doors open at 9"});
+    provider.script({{200, kSent, 60.0}});  // the first request hangs until the worker is killed
+
+    const pid_t worker = fork();
+    ASSERT_GE(worker, 0);
+    if (worker == 0) {
+        const std::string config = ws_.config_file().string();
+        ::freopen("/dev/null", "w", stdout);
+        execl(MOSHTARI_BINARY, "moshtari", "--config", config.c_str(), "outbox", "run", "--once",
+              nullptr);
+        _exit(127);
+    }
+    for (int i = 0; i < 400 && provider.requests().empty(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    ::kill(worker, SIGKILL);
+    ::waitpid(worker, nullptr, 0);
+    const auto handed = provider.requests();
+    ASSERT_EQ(handed.size(), 1u) << "the worker was killed inside the first request";
+
+    // Once the killed worker's lease is over, another worker resends that one message and sends
+    // the one it never reached.
+    const DeliveryReport report = w().deliver_messages(now() + std::chrono::hours(1));
+    EXPECT_EQ(report.sent, 2u);
+    const auto requests = provider.requests();
+    ASSERT_EQ(requests.size(), 3u);
+    EXPECT_EQ(requests[1]["body"], handed[0]["body"]) << "the same receptor, text and localid";
+    EXPECT_NE(requests[2]["body"], handed[0]["body"]);
+    for (const auto& message : messages()) EXPECT_EQ(message.state, MessageState::sent);
 }
 
 }  // namespace

@@ -221,5 +221,42 @@ TEST_F(PlainServerDelivery, RequiredStartTlsRefusesAServerWithoutIt) {
     EXPECT_EQ(failed->state, MessageState::failed);
 }
 
+class OptionalStartTls : public EmailTest {
+  protected:
+    OptionalStartTls() : EmailTest({SmtpMode::plain}, "    starttls: optional\n") {}
+};
+
+TEST_F(OptionalStartTls, SendsInTheClearToAServerWithoutStartTls) {
+    const CustomerId id = add_customer("Ali", "ali@example.org");
+    run({"email", "send", "--template", "welcome", "--customer", std::to_string(id)});
+    EXPECT_EQ(w().deliver_messages(now()).sent, 1u);
+    ASSERT_EQ(server_.log().size(), 2u);
+    EXPECT_EQ(server_.log().back()["tls"], false);
+    EXPECT_EQ(server_.log().back()["login"], "shop");
+}
+
+class UntrustedCertificate : public EmailTest {
+  protected:
+    UntrustedCertificate() : EmailTest({SmtpMode::starttls}, {}, false) {}
+};
+
+TEST_F(UntrustedCertificate, IsRefusedUnlessVerificationIsTurnedOff) {
+    const CustomerId id = add_customer("Ali", "ali@example.org");
+    run({"email", "send", "--template", "welcome", "--customer", std::to_string(id)});
+    EXPECT_EQ(w().deliver_messages(now()).retrying, 1u);
+    EXPECT_TRUE(server_.messages().empty());
+    const auto failed = w().outbox().find(only_message(w(), id));
+    EXPECT_NE(failed->last_error.find("certificate"), std::string::npos) << failed->last_error;
+
+    ws_.reset();
+    ws_ = std::make_unique<moshtari::testing::TestWorkspace>(
+        std::vector<std::filesystem::path>{MOSHTARI_PLUGIN_DIR},
+        email_yaml(server_, "    verify_peer: false\n", false));
+    run({"email", "send", "--template", "welcome", "--customer",
+         std::to_string(add_customer("Ali", "ali@example.org"))});
+    EXPECT_EQ(w().deliver_messages(now()).sent, 1u);
+    EXPECT_EQ(server_.messages().size(), 1u);
+}
+
 }  // namespace
 }  // namespace moshtari::email::testing

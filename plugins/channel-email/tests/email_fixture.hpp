@@ -30,15 +30,16 @@ inline const char* kTemplates = CHANNEL_EMAIL_TESTS_DIR "/fixtures/templates";
 inline const char* kPasswordVariable = "CHANNEL_EMAIL_TEST_PASSWORD";
 
 // The channel-email section for `server`, with the templates of tests/fixtures/templates.
-inline std::string email_yaml(const SmtpServer& server, const std::string& extra_smtp = {}) {
+inline std::string email_yaml(const SmtpServer& server, const std::string& extra_smtp = {},
+                              bool trust_test_ca = true) {
     const bool starttls = server.options().mode == SmtpMode::starttls;
-    return fmt::format(R"(channel-email:
+    return fmt::format(
+        R"(channel-email:
   smtp:
     url: {url}
 {starttls}    username: {user}
     password_env: {variable}
-    ca_file: {ca}
-    connect_timeout_seconds: 2
+{ca}    connect_timeout_seconds: 2
     timeout_seconds: 10
 {extra}  from: {{address: shop@example.com, name: "Example Shop"}}
   locale: en-US
@@ -62,12 +63,11 @@ outbox:
   message_id_host: shop.example
   backoff_base_seconds: 60
 )",
-                       fmt::arg("url", server.url()),
-                       fmt::arg("starttls", starttls ? "    starttls: required\n" : ""),
-                       fmt::arg("user", server.options().user),
-                       fmt::arg("variable", kPasswordVariable),
-                       fmt::arg("ca", server.ca_file().string()), fmt::arg("extra", extra_smtp),
-                       fmt::arg("dir", kTemplates));
+        fmt::arg("url", server.url()),
+        fmt::arg("starttls", starttls ? "    starttls: required\n" : ""),
+        fmt::arg("user", server.options().user), fmt::arg("variable", kPasswordVariable),
+        fmt::arg("ca", trust_test_ca ? "    ca_file: " + server.ca_file().string() + "\n" : ""),
+        fmt::arg("extra", extra_smtp), fmt::arg("dir", kTemplates));
 }
 
 struct Output {
@@ -77,12 +77,16 @@ struct Output {
 
 class EmailTest : public ::testing::Test {
   protected:
-    explicit EmailTest(SmtpServerOptions options = {SmtpMode::starttls})
+    // `extra_smtp`: more lines for channel-email.smtp; `trust_test_ca`: give the server's
+    // certificate as ca_file.
+    explicit EmailTest(SmtpServerOptions options = {SmtpMode::starttls},
+                       const std::string& extra_smtp = {}, bool trust_test_ca = true)
         : server_(std::move(options)) {
         ::setenv(kPasswordVariable, server_.options().password.c_str(), 1);
         server_.start();
         ws_ = std::make_unique<moshtari::testing::TestWorkspace>(
-            std::vector<std::filesystem::path>{MOSHTARI_PLUGIN_DIR}, email_yaml(server_));
+            std::vector<std::filesystem::path>{MOSHTARI_PLUGIN_DIR},
+            email_yaml(server_, extra_smtp, trust_test_ca));
     }
 
     Workspace& w() { return ws_->workspace(); }

@@ -51,6 +51,7 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
     check(curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str()), "the URL");
     check(curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https"), "the protocols");
     check(curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L), "no signals");
+    check(curl_easy_setopt(curl, CURLOPT_USERAGENT, "moshtari-channel-phone"), "the user agent");
     check(curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout_.count())),
           "the timeout");
     check(curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.list), "the headers");

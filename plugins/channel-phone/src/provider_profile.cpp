@@ -148,6 +148,9 @@ ProviderProfile ProviderProfile::load(const std::filesystem::path& file) {
         body.fail("encoding",
                   fmt::format("'{}' is not a body encoding; use form or json", encoding));
     }
+    if (encoding == "json" && profile.method == "GET") {
+        body.fail("encoding", "a GET request has no body; its fields go in the query, so use form");
+    }
     profile.body_encoding = encoding == "form" ? BodyEncoding::form : BodyEncoding::json;
     const auto text = body.get<std::string>("text", "utf-8");
     if (text != "utf-8" && text != "ucs2-hex") {

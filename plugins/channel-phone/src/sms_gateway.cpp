@@ -71,7 +71,9 @@ HttpRequest SmsGateway::request_for(const SmsToSend& message) const {
     for (const auto& [name, value] : profile.headers) {
         request.headers.push_back(fmt::format("{}: {}", name, render(value, values)));
     }
-    if (profile.body_encoding == BodyEncoding::form) {
+    if (profile.method == "GET") {
+        request.url += '?' + form_body(profile.fields, values);  // a GET's fields are its query
+    } else if (profile.body_encoding == BodyEncoding::form) {
         request.headers.emplace_back("Content-Type: application/x-www-form-urlencoded");
         request.body = form_body(profile.fields, values);
     } else {

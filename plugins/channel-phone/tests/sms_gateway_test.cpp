@@ -117,6 +117,23 @@ TEST_F(SmsChannelTest, AProfileOfYourOwnSendsJsonWithAHeaderTokenAndUcs2Hex) {
         R"({"to":"+989123456789","text":"0633064406270645","ref":"<9.abc@test>","id":"m-9"})");
 }
 
+TEST_F(SmsChannelTest, AGetRequestCarriesTheFieldsInItsQuery) {
+    std::ofstream(dir_ / "get.yaml") << "credentials: [api_key]\n"
+                                        "method: GET\n"
+                                        "base_url: https://api.kavenegar.com\n"
+                                        "path: /v1/{api_key}/sms/send.json\n"
+                                        "body: {fields: {receptor: '{to}', message: '{text}'}}\n"
+                                        "response: {id: /entries/0/messageid}\n";
+    server_.answer_by_default({200, kKavenegarSent});
+    const auto results = channel("  profile: get.yaml\n  credentials: {api_key: K}\n")
+                             ->deliver({message(1, "+989123456789", "Hi there")});
+    EXPECT_EQ(results[0].outcome, DeliveryOutcome::sent) << results[0].detail;
+    const auto request = server_.requests().at(0);
+    EXPECT_EQ(request["method"], "GET");
+    EXPECT_EQ(request["path"], "/v1/K/sms/send.json?receptor=%2B989123456789&message=Hi%20there");
+    EXPECT_EQ(request["body"], "");
+}
+
 TEST_F(SmsChannelTest, OutagesAndThrottlingAreRetryableBadRequestsRejected) {
     auto sms = twilio();
     server_.script({

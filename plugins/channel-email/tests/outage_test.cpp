@@ -67,6 +67,37 @@ TEST_F(Outage, ServerKilledMidBatchThenBackDeliversEveryMessageExactlyOnce) {
     EXPECT_EQ(w().outbox().counts().at(MessageState::skipped), 2);
 }
 
+TEST_F(Outage, AMessageStoredButNotAnsweredIsSentOnceMoreWithTheSameMessageId) {
+    std::set<std::string> queued_ids;
+    for (int i = 0; i < 3; ++i) {
+        const CustomerId id =
+            add_customer(fmt::format("Customer {}", i), fmt::format("customer{}@example.org", i));
+        run({"email", "send", "--template", "welcome", "--customer", std::to_string(id)});
+    }
+    for (const auto& message : w().outbox().list({std::nullopt, std::string("email"), {}, 10})) {
+        queued_ids.insert(message.message_id);
+    }
+    server_.kill();
+    server_.start(2, CrashPoint::after_storing);
+    const auto first = w().deliver_messages(now());
+    EXPECT_EQ(first.sent, 1u);
+    EXPECT_EQ(first.retrying, 2u);
+    ASSERT_TRUE(server_.wait_until_dead());
+    server_.start();
+    EXPECT_EQ(w().deliver_messages(now() + std::chrono::hours{2}).sent, 2u);
+
+    // The second message arrived twice, both times with its one Message-ID: a receiver that drops
+    // a Message-ID it has seen keeps exactly one copy of each message.
+    std::multiset<std::string> delivered;
+    for (const auto& raw : server_.messages()) delivered.insert(raw_header(raw, "Message-ID"));
+    EXPECT_EQ(delivered.size(), 4u);
+    EXPECT_EQ(std::set<std::string>(delivered.begin(), delivered.end()), queued_ids);
+    const auto twice =
+        std::count_if(queued_ids.begin(), queued_ids.end(),
+                      [&](const std::string& id) { return delivered.count(id) == 2; });
+    EXPECT_EQ(twice, 1);
+}
+
 TEST_F(Outage, ServerDownBeforeTheBatchLeavesEveryMessageRetryable) {
     const CustomerId id = add_customer("Ali", "ali@example.org");
     run({"email", "send", "--template", "welcome", "--customer", std::to_string(id)});

@@ -97,7 +97,7 @@ SmtpServer::~SmtpServer() {
     std::filesystem::remove_all(dir_, ignored);
 }
 
-void SmtpServer::start(std::optional<int> crash_after) {
+void SmtpServer::start(std::optional<int> crash_after, CrashPoint point) {
     const auto ready = dir_ / "ready";
     std::filesystem::remove(ready);
     std::vector<std::string> args = {"/usr/bin/python3",
@@ -119,7 +119,8 @@ void SmtpServer::start(std::optional<int> crash_after) {
                                      "--password",
                                      options_.password};
     if (crash_after) {
-        args.push_back("--crash-after");
+        args.push_back(point == CrashPoint::before_storing ? "--crash-after"
+                                                           : "--crash-after-storing");
         args.push_back(std::to_string(*crash_after));
     }
     pid_ = spawn(args, dir_ / "server.log");

@@ -15,6 +15,10 @@ namespace moshtari::email::testing {
 
 enum class SmtpMode { plain, starttls, tls };
 
+// Where a server told to crash dies: while receiving the message after the last one it accepts,
+// or after storing that last one but before answering it.
+enum class CrashPoint { before_storing, after_storing };
+
 struct SmtpServerOptions {
     SmtpMode mode = SmtpMode::plain;
     std::string user = "shop";
@@ -29,8 +33,9 @@ class SmtpServer {
     SmtpServer& operator=(const SmtpServer&) = delete;
 
     // Starts the server and waits until it listens; `crash_after`: accept that many messages, then
-    // die while receiving the next one.
-    void start(std::optional<int> crash_after = std::nullopt);
+    // die as `point` says.
+    void start(std::optional<int> crash_after = std::nullopt,
+               CrashPoint point = CrashPoint::before_storing);
     // SIGKILL, as an outage; nothing is flushed.
     void kill();
     // Waits for a server told to crash to have died; false if it is still running after 10 s.

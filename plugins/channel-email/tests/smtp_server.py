@@ -4,7 +4,9 @@
 Each accepted message is written, byte for byte as received, to MAILDIR/new/; every connection and
 message is logged as one JSON line to MAILDIR/log.jsonl. Recipients starting with "reject" get a
 550 reply, "busy" a 451. With --crash-after N the process dies abruptly (no reply, no cleanup) while
-receiving message N+1, as a server that is killed mid-batch. Runs until killed.
+receiving message N+1, as a server that is killed mid-batch; with --crash-after-storing N it dies
+after storing message N but before answering it, the one case where the client must send a message
+again that did arrive. Runs until killed.
 """
 
 import argparse
@@ -18,8 +20,9 @@ from aiosmtpd.smtp import SMTP, AuthResult
 
 
 class Recorder:
-    def __init__(self, maildir, crash_after):
+    def __init__(self, maildir, crash_after, crash_after_storing):
         self.maildir = maildir
+        self.crash_after_storing = crash_after_storing
         self.started = False  # the controller's own readiness probe is not a client
         self.crash_after = crash_after
         self.accepted = 0
@@ -51,6 +54,8 @@ class Recorder:
                   "rcpt_tos": envelope.rcpt_tos,
                   "login": session.auth_data.login.decode() if session.auth_data else None,
                   "tls": server.transport.get_extra_info("ssl_object") is not None})
+        if self.accepted == self.crash_after_storing:
+            os._exit(3)
         return "250 2.0.0 OK: queued as %s" % name
 
 
@@ -79,6 +84,7 @@ def main():
     parser.add_argument("--user")
     parser.add_argument("--password")
     parser.add_argument("--crash-after", type=int)
+    parser.add_argument("--crash-after-storing", type=int)
     args = parser.parse_args()
 
     context = None
@@ -97,7 +103,7 @@ def main():
                             auth_require_tls=args.mode == "starttls")
     if args.mode == "starttls":
         smtp_options.update(tls_context=context, require_starttls=True)
-    recorder = Recorder(args.maildir, args.crash_after)
+    recorder = Recorder(args.maildir, args.crash_after, args.crash_after_storing)
     controller = RecordingController(
         recorder, hostname="127.0.0.1", port=args.port,
         ssl_context=context if args.mode == "tls" else None, server_hostname="localhost",

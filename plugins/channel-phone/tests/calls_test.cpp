@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "moshtari/config_error.hpp"
+#include "moshtari/customer_merge_store.hpp"
 #include "moshtari/interaction_store.hpp"
 #include "moshtari/plugin_host.hpp"
 #include "moshtari/privacy_store.hpp"
@@ -179,6 +180,21 @@ CommandResult moshtari(const std::filesystem::path& config, const std::string& a
     }
     result.exit_code = WEXITSTATUS(::pclose(pipe));
     return result;
+}
+
+TEST_F(CallsTest, AMergedCustomersCallsAndCallTasksFollowTheSurvivor) {
+    const CustomerId survivor = customer("Reza Karimi", "+989123456789");
+    const CustomerId merged = customer("R. Karimi", "+989351234567");
+    run({"calls", "schedule", std::to_string(merged), "--script", "hi", "--due", "2026-11-21"});
+    run(log_call("+989351234567", "busy"));
+    w().merges().merge(survivor, merged, "test");
+    const auto exported =
+        w().privacy().export_personal(survivor, "test")["plugins"]["channel-phone"];
+    EXPECT_EQ(exported["calls"].size(), 1u);
+    EXPECT_EQ(exported["call_tasks"].size(), 1u);
+    const auto queue = nlohmann::json::parse(run({"calls", "queue", "--json"}));
+    ASSERT_EQ(queue.size(), 1u);
+    EXPECT_EQ(queue[0]["customer"], survivor);
 }
 
 TEST_F(CallsTest, TheMoshtariCommandLogsAndListsCalls) {

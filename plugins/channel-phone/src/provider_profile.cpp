@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
-#include <stdexcept>
 
 #include "moshtari/config_section.hpp"
 #include "placeholders.hpp"
@@ -37,14 +36,20 @@ void check_template(const ConfigSection& section, std::string_view key, const st
     }
 }
 
+bool is_json_pointer(const std::string& text) {
+    if (text.empty() || text.front() != '/') return false;
+    try {
+        nlohmann::json::json_pointer{text};
+        return true;
+    } catch (const nlohmann::json::exception&) {
+        return false;  // a '~' not followed by 0 or 1
+    }
+}
+
 std::string json_pointer(const ConfigSection& section, std::string_view key, bool required) {
     const std::string pointer =
         required ? section.require<std::string>(key) : section.get<std::string>(key, "");
-    if (pointer.empty()) return pointer;
-    try {
-        if (pointer.front() != '/') throw std::invalid_argument("no leading /");
-        nlohmann::json::json_pointer{pointer};
-    } catch (const std::exception&) {
+    if (!pointer.empty() && !is_json_pointer(pointer)) {
         section.fail(key, fmt::format("'{}' is not a JSON pointer; write it like /sid or "
                                       "/entries/0/messageid",
                                       pointer));

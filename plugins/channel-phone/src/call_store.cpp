@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 
+#include "http_client.hpp"
 #include "moshtari/customer_store.hpp"
 #include "moshtari/database.hpp"
 #include "moshtari/error.hpp"
@@ -47,7 +48,7 @@ QueuedCall read_queued(SQLite::Statement& row) {
 }
 
 void check_recording(const std::string& url) {
-    if (!url.empty() && !url.starts_with("https://") && !url.starts_with("http://")) {
+    if (!url.empty() && !is_http_url(url)) {
         throw UserError(
             fmt::format("'{}' is not a recording link; give an http:// or https:// URL", url));
     }

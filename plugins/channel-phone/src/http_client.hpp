@@ -5,9 +5,15 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace moshtari::channel_phone {
+
+// http:// or https://, the only schemes the client speaks.
+inline bool is_http_url(std::string_view text) {
+    return text.starts_with("https://") || text.starts_with("http://");
+}
 
 struct HttpRequest {
     std::string method = "POST";

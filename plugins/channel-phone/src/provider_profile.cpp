@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "http_client.hpp"
 #include "moshtari/config_section.hpp"
 #include "placeholders.hpp"
 
@@ -136,7 +137,7 @@ ProviderProfile ProviderProfile::load(const std::filesystem::path& file) {
                   fmt::format("'{}' is not a method; use POST, PUT or GET", profile.method));
     }
     profile.base_url = root.require<std::string>("base_url");
-    if (!profile.base_url.starts_with("https://") && !profile.base_url.starts_with("http://")) {
+    if (!is_http_url(profile.base_url)) {
         root.fail("base_url",
                   fmt::format("'{}' is not an http:// or https:// URL", profile.base_url));
     }

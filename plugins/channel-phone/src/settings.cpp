@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "http_client.hpp"
 #include "moshtari/error.hpp"
 #include "phone_numbers.hpp"
 
@@ -85,7 +86,7 @@ SmsSettings read_sms(const ConfigSection& sms, const std::filesystem::path& prof
     SmsSettings settings;
     settings.profile = ProviderProfile::load(profile_file(sms, profiles_dir));
     settings.base_url = sms.get<std::string>("base_url", settings.profile.base_url);
-    if (!settings.base_url.starts_with("https://") && !settings.base_url.starts_with("http://")) {
+    if (!is_http_url(settings.base_url)) {
         sms.fail("base_url",
                  fmt::format("'{}' is not an http:// or https:// URL", settings.base_url));
     }

@@ -124,6 +124,11 @@ TEST_F(SmsOutboxTest, NothingGoesToACustomerWithoutSmsConsent) {
     ASSERT_EQ(requests.size(), 1u);
     EXPECT_NE(requests[0]["body"].get<std::string>().find("receptor=%2B989121111111"),
               std::string::npos);
+    for (const auto& message : messages()) {
+        if (message.customer_id == yes) continue;
+        EXPECT_EQ(message.state, MessageState::skipped);
+        EXPECT_NE(message.last_error.find("consent"), std::string::npos) << message.last_error;
+    }
 }
 
 TEST_F(SmsOutboxTest, ACampaignKeyQueuesNothingTwiceAndBadRequestsGoDead) {

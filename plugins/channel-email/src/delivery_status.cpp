@@ -3,26 +3,20 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
+#include "ascii_text.hpp"
 #include "moshtari/error.hpp"
 
 namespace moshtari::email {
 
 namespace {
 
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
 // "rfc822; Someone@Example.org" or "rfc822;<someone@example.org>" -> "someone@example.org".
 std::string recipient_address(const std::string& field) {
     std::string address =
         field.substr(field.find(';') == std::string::npos ? 0 : field.find(';') + 1);
     std::erase_if(address, [](char c) { return c == ' ' || c == '\t' || c == '<' || c == '>'; });
-    return lower(address);
+    return ascii_lower(address);
 }
 
 BounceKind kind_of(const std::string& action, const std::string& status) {
@@ -45,7 +39,7 @@ RecipientStatus read_recipient(const MimeEntity& group, std::size_t number) {
     };
     RecipientStatus recipient;
     recipient.address = recipient_address(field("Final-Recipient"));
-    recipient.action = lower(field("Action"));
+    recipient.action = ascii_lower(field("Action"));
     // "5.1.1 (bad destination mailbox address)": the code is the first word.
     const std::string status = field("Status");
     recipient.status = status.substr(0, status.find_first_of(" \t("));
@@ -64,7 +58,7 @@ RecipientStatus read_recipient(const MimeEntity& group, std::size_t number) {
 
 std::optional<std::vector<RecipientStatus>> read_delivery_status(const MimeEntity& message) {
     if (message.media_type() != "multipart/report" ||
-        lower(message.content_type_parameter("report-type")) != "delivery-status") {
+        ascii_lower(message.content_type_parameter("report-type")) != "delivery-status") {
         return std::nullopt;
     }
     const auto parts = message.parts();

@@ -3,27 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
+#include "ascii_text.hpp"
 #include "moshtari/error.hpp"
 
 namespace moshtari::email {
 
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
-std::string_view trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
 
 // Splits into lines without their CR LF or LF.
 std::vector<std::string_view> lines_of(std::string_view text) {
@@ -160,9 +146,9 @@ std::vector<MimeEntity> MimeEntity::parse_field_groups(std::string_view text) {
 }
 
 std::optional<std::string> MimeEntity::header(std::string_view name) const {
-    const std::string wanted = lower(name);
+    const std::string wanted = ascii_lower(name);
     for (const auto& [key, value] : headers_) {
-        if (lower(key) == wanted) return value;
+        if (ascii_lower(key) == wanted) return value;
     }
     return std::nullopt;
 }
@@ -170,20 +156,20 @@ std::optional<std::string> MimeEntity::header(std::string_view name) const {
 std::string MimeEntity::media_type() const {
     const auto type = header("Content-Type");
     if (!type) return "text/plain";
-    return lower(trim(std::string_view(*type).substr(0, type->find(';'))));
+    return ascii_lower(trim(std::string_view(*type).substr(0, type->find(';'))));
 }
 
 std::string MimeEntity::content_type_parameter(std::string_view name) const {
     const auto type = header("Content-Type");
     if (!type) return {};
-    const std::string wanted = lower(name);
+    const std::string wanted = ascii_lower(name);
     std::string_view rest(*type);
     // Parameters follow the first ';', each "name=value" or name="quoted; value".
     for (auto semicolon = rest.find(';'); semicolon != std::string_view::npos;) {
         rest = rest.substr(semicolon + 1);
         const auto equals = rest.find('=');
         if (equals == std::string_view::npos) break;
-        const std::string key = lower(trim(rest.substr(0, equals)));
+        const std::string key = ascii_lower(trim(rest.substr(0, equals)));
         rest = rest.substr(equals + 1);
         while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t'))
             rest.remove_prefix(1);
@@ -245,7 +231,7 @@ std::vector<MimeEntity> MimeEntity::parts() const {
 }
 
 std::string MimeEntity::decoded_body() const {
-    const std::string encoding = lower(header("Content-Transfer-Encoding").value_or("7bit"));
+    const std::string encoding = ascii_lower(header("Content-Transfer-Encoding").value_or("7bit"));
     if (encoding == "base64") return decode_base64(body_);
     if (encoding == "quoted-printable") return decode_quoted_printable(body_);
     return body_;

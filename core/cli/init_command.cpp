@@ -87,6 +87,17 @@ pipelines:
 # privacy:
 #   keep_orders: true         # order totals and dates stay, as guest orders, for the books
 #   keep_interactions: false  # interactions stay without their text and customer
+
+# How messages to customers are retried and paced (docs/configuration.md#outbox); these are the defaults.
+# outbox:
+#   max_attempts: 5              # hand-overs before a failing message goes dead
+#   backoff_base_seconds: 60     # the wait after the first failure, doubling with each one
+#   backoff_cap_seconds: 21600   # the longest wait
+#   batch_size: 20               # messages handed to a channel at once
+#   channels:
+#     email:
+#       quiet_hours: {{start: "21:00", end: "08:00"}}  # marketing waits, in the customer's time zone
+#       rate_per_minute: 120
 )",
         yaml_list(paths, 4), yaml_list(bundled_plugin_ids(plugin_dirs), 4));
 }

@@ -17,6 +17,21 @@ std::string read_file(const std::filesystem::path& file) {
 
 using InitCommand = CliTest;
 
+TEST_F(InitCommand, TheCommentedOutboxDefaultsAreValidOnceUncommented) {
+    init();
+    std::istringstream in(read_file(dir_ / "moshtari.yaml"));
+    std::string text;
+    bool in_outbox = false;
+    for (std::string line; std::getline(in, line);) {
+        in_outbox = line == "# outbox:" || (in_outbox && line.starts_with("#  "));
+        text += (in_outbox ? line.substr(2) : line) + '\n';
+    }
+    ASSERT_NE(text.find("\noutbox:\n  max_attempts: 5"), std::string::npos) << text;
+    write_config(text);
+    const auto result = run({"outbox", "counts"});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+}
+
 TEST_F(InitCommand, WritesACommentedConfigurationThatLoads) {
     const auto result = run({"init"});
     ASSERT_EQ(result.exit_code, 0) << result.err;

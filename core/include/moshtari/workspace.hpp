@@ -64,7 +64,8 @@ class MOSHTARI_API Workspace {
     PrivacyStore& privacy();
     // Messages to customers, queued in the caller's transaction and delivered by deliver_messages.
     Outbox& outbox();
-    // The channels the running plugins registered, by name; nullptr when none has that name.
+    // The channel a running plugin registered under `name`, nullptr when none did. Do not keep it
+    // past the workspace: it is the plugin's object.
     std::shared_ptr<Channel> channel(std::string_view name) const;
     const std::vector<Pipeline>& pipelines() const;
     PluginHost& plugins();

@@ -1,5 +1,7 @@
 #include "outbox/quiet_hours.hpp"
 
+#include <algorithm>
+
 #include "outbox/time_zone.hpp"
 
 namespace moshtari {
@@ -19,7 +21,9 @@ std::optional<Timestamp> end_of_quiet_hours(const QuietHours& quiet, std::string
     if (spans_midnight && minute >= quiet.start_minute) end_local += days{1};
     // The offset at the end may differ from the one now (a daylight saving change overnight).
     const auto guess = end_local - utc_offset(zone, at);
-    return end_local - utc_offset(zone, guess);
+    // Never at or before `at` (a wall time skipped by a clock change), so a message moved to the
+    // end always leaves the set of due messages.
+    return std::max(end_local - utc_offset(zone, guess), at + seconds{1});
 }
 
 }  // namespace moshtari

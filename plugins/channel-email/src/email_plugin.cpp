@@ -2,6 +2,7 @@
 // bounce handling. A plugin rather than core code because it links libcurl and ICU.
 
 #include <memory>
+#include <optional>
 
 #include "commands.hpp"
 #include "email_channel.hpp"
@@ -15,17 +16,21 @@ namespace moshtari::email {
 
 class EmailPlugin final : public Plugin {
   public:
+    // Without a channel-email section the plugin keeps its tables and personal data handler but
+    // offers no channel: a deployment that enables every bundled plugin need not configure SMTP.
     void configure(const ConfigSection& section) override {
-        settings_ = Settings::from_config(section);
+        if (!section.empty()) settings_ = Settings::from_config(section);
     }
 
     void start(PluginContext& context) override {
         context.add_migrations(migrations());
         tokens_ = std::make_unique<UnsubscribeTokens>(context.workspace());
         soft_bounces_ = std::make_unique<SoftBounces>(context.workspace());
-        context.add_channel(std::make_shared<EmailChannel>(settings_));
-        context.add_command(
-            email_command({context.workspace(), settings_, *tokens_, *soft_bounces_}));
+        if (settings_) {
+            context.add_channel(std::make_shared<EmailChannel>(*settings_));
+            context.add_command(
+                email_command({context.workspace(), *settings_, *tokens_, *soft_bounces_}));
+        }
         context.add_personal_data_handler(
             {"channel-email",
              [this](CustomerId id) {
@@ -43,7 +48,7 @@ class EmailPlugin final : public Plugin {
     }
 
   private:
-    Settings settings_;
+    std::optional<Settings> settings_;
     std::unique_ptr<UnsubscribeTokens> tokens_;
     std::unique_ptr<SoftBounces> soft_bounces_;
 };

@@ -57,6 +57,22 @@ TEST_F(Configuration, ThePluginLoadsAndRegistersItsChannelAndCommand) {
                             [](const Command& c) { return c.name == "email"; }));
 }
 
+TEST_F(Configuration, WithoutASectionThePluginRunsButOffersNoChannel) {
+    moshtari::testing::TestWorkspace ws({MOSHTARI_PLUGIN_DIR}, "");
+    EXPECT_EQ(ws->channel("email"), nullptr);
+    const auto& commands = ws->commands();
+    EXPECT_TRUE(std::none_of(commands.begin(), commands.end(),
+                             [](const Command& c) { return c.name == "email"; }));
+}
+
+TEST_F(Configuration, ASectionWithoutSmtpOrSenderNamesWhatIsMissingAndWhere) {
+    const std::string problems = problems_of("channel-email:\n  locale: fa-IR\n");
+    // At the section's first key, the place to add it.
+    EXPECT_NE(problems.find("moshtari.yaml:7:3: channel-email.smtp: missing required section"),
+              std::string::npos)
+        << problems;
+}
+
 TEST_F(Configuration, AnUnknownPlaceholderNamesTheTemplateFileLineAndColumn) {
     const auto text =
         write_template(dir_, "t.txt", "Hello {{ given_name }},\n\nYour {{ pionts }} points\n");

@@ -16,14 +16,28 @@ std::filesystem::path make_temp_dir(std::string_view prefix) {
     return dir;
 }
 
-TestWorkspace::TestWorkspace(std::vector<std::filesystem::path> plugin_dirs, std::string yaml)
+namespace {
+
+// A YAML flow sequence of double-quoted items (the test's paths hold no quotes or backslashes).
+std::string flow_list(const std::vector<std::string>& items) {
+    std::string text = "[";
+    for (const auto& item : items) text += (text.size() > 1 ? ", \"" : "\"") + item + '"';
+    return text + "]";
+}
+
+}  // namespace
+
+TestWorkspace::TestWorkspace(std::vector<std::filesystem::path> plugin_dirs, std::string yaml,
+                             std::vector<std::string> enabled_plugins)
     : dir_(make_temp_dir("moshtari-test")), config_file_(dir_ / "moshtari.yaml") {
     std::ofstream out(config_file_);
-    out << "workspace:\n  database: moshtari.db\n  currency: EUR\nplugins:\n  paths: [";
-    for (std::size_t i = 0; i < plugin_dirs.size(); ++i) {
-        out << (i ? ", " : "") << '"' << plugin_dirs[i].string() << '"';
-    }
-    out << "]\n" << yaml << '\n';
+    std::vector<std::string> paths;
+    for (const auto& dir : plugin_dirs) paths.push_back(dir.string());
+    out << "workspace:\n  database: moshtari.db\n  currency: EUR\nplugins:\n  paths: "
+        << flow_list(paths) << '\n';
+    // Only when given, so the lines of `yaml` in error messages do not depend on it.
+    if (!enabled_plugins.empty()) out << "  enabled: " << flow_list(enabled_plugins) << '\n';
+    out << yaml << '\n';
     out.close();
     reopen();
 }

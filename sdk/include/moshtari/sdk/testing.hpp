@@ -14,9 +14,10 @@ namespace moshtari::testing {
 class TestWorkspace {
   public:
     // `plugin_dirs`: folders to discover plugins in; `yaml`: extra configuration appended to
-    // moshtari.yaml (plugin sections, pipelines). Throws what Workspace::open throws.
+    // moshtari.yaml (plugin sections, pipelines); `enabled_plugins`: the plugins to run, empty for
+    // every one found. Throws what Workspace::open throws.
     explicit TestWorkspace(std::vector<std::filesystem::path> plugin_dirs = {},
-                           std::string yaml = {});
+                           std::string yaml = {}, std::vector<std::string> enabled_plugins = {});
     ~TestWorkspace();
     TestWorkspace(const TestWorkspace&) = delete;
     TestWorkspace& operator=(const TestWorkspace&) = delete;

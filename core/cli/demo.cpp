@@ -13,6 +13,7 @@
 #include <map>
 
 #include "demo_import.hpp"
+#include "demo_messages.hpp"
 #include "demo_story.hpp"
 #include "moshtari/config.hpp"
 #include "moshtari/customer_store.hpp"
@@ -149,7 +150,8 @@ class Report {
         for (const auto& c : customers_) names_.emplace(c.id, c.name);
     }
 
-    void print(const fs::path& folder, bool keep, const std::optional<std::string>& imported) {
+    void print(const fs::path& folder, bool keep, const std::optional<std::string>& imported,
+               const std::string& messages) {
         out_ << fmt::format("Moshtari demo: {}, a made-up specialty coffee shop, as of {}\n",
                             kStoryBusiness, format_time(now_));
         out_ << fmt::format("Workspace: {}{}\n", folder.string(),
@@ -158,6 +160,8 @@ class Report {
         spreadsheet(imported);
         plugins();
         phases();
+        heading(out_, "Messages to customers");
+        out_ << messages;
         revenue();
         for (const auto& pipeline : w_.pipelines()) this->pipeline(pipeline);
         overdue_deals();
@@ -439,10 +443,25 @@ int run_demo(std::ostream& out, const std::vector<std::filesystem::path>& plugin
              const std::filesystem::path& dir) {
     const DemoFolder folder(dir, keep);
     const fs::path config_file = folder.path() / "moshtari.yaml";
+    const bool email = bundled(plugin_dirs, kEmailPlugin);
+    // Stopped after the workspace closes and before the folder with its maildir goes.
+    std::optional<LocalMailSink> sink;
+    std::string no_sink_reason;
+    if (email) {
+        try {
+            sink.emplace(folder.path() / "mail");
+        } catch (const std::runtime_error& e) {
+            no_sink_reason = e.what();
+        }
+    }
     {
         std::ofstream file(config_file);
         file << story_config(plugin_dirs, bundled(plugin_dirs, kLifecyclePlugin),
                              bundled(plugin_dirs, kImportPlugin));
+        if (email) {
+            file << demo_email_section(folder.path(),
+                                       sink ? std::optional(sink->port()) : std::nullopt);
+        }
         if (!file.flush()) throw UserError(fmt::format("cannot write {}", config_file.string()));
     }
     // The folder outlives the workspace: the database is closed before the folder is removed.
@@ -451,7 +470,11 @@ int run_demo(std::ostream& out, const std::vector<std::filesystem::path>& plugin
     record_story(*workspace, as_of);
     const auto imported = import_spreadsheet(*workspace, folder.path());
     workspace->run_worker_pass(as_of);
-    Report(out, *workspace, as_of).print(folder.path(), keep, imported);
+    const auto messages =
+        send_demo_messages(*workspace, as_of, sink ? &*sink : nullptr, no_sink_reason);
+    // The sent messages are events too (MessageSent): the report shows the log as it ends.
+    workspace->run_worker_pass(as_of);
+    Report(out, *workspace, as_of).print(folder.path(), keep, imported, messages);
     return 0;
 }
 

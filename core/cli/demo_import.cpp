@@ -1,12 +1,8 @@
 #include "demo_import.hpp"
 
-#include <CLI/CLI.hpp>
-
-#include <algorithm>
 #include <fstream>
-#include <iostream>
-#include <sstream>
 
+#include "captured_command.hpp"
 #include "moshtari/error.hpp"
 
 namespace moshtari::cli {
@@ -23,48 +19,20 @@ constexpr const char* kSpreadsheet =
     "Old Entry,old.entry(at)mail.example,,LC-0007\n"
     ",,,LC-0008\n";
 
-// Runs a registered command as `moshtari <args...>` would and returns what it wrote to stdout.
-std::string run_command(const Command& command, std::vector<std::string> args) {
-    CLI::App app{"moshtari", "moshtari"};
-    command.define(*app.add_subcommand(command.name, command.summary));
-    std::reverse(args.begin(), args.end());  // CLI11 takes them last first
-    std::ostringstream captured;
-    auto* const previous = std::cout.rdbuf(captured.rdbuf());
-    try {
-        app.parse(args);
-    } catch (...) {
-        std::cout.rdbuf(previous);
-        throw;
-    }
-    std::cout.rdbuf(previous);
-    return captured.str();
-}
-
 }  // namespace
 
 std::optional<std::string> import_spreadsheet(Workspace& workspace,
                                               const std::filesystem::path& folder) {
-    const auto& commands = workspace.commands();
-    const auto import = std::find_if(commands.begin(), commands.end(),
-                                     [](const Command& c) { return c.name == "import"; });
-    if (import == commands.end()) return std::nullopt;
+    const Command* import = find_command(workspace, "import");
+    if (!import) return std::nullopt;
     const auto file = folder / "loyalty-cards.csv";
     const auto rejects = folder / "loyalty-cards.rejected.csv";
     std::ofstream(file) << kSpreadsheet;
     // The command reports each rejected row on stderr too; the demo shows its summary instead.
-    auto* const previous_err = std::cerr.rdbuf(nullptr);
-    std::string printed;
-    try {
-        printed = run_command(
-            *import, {"import", "customers", file.string(), "--mode", "merge", "--map", "Name=name",
-                      "--map", "Email=email", "--map", "Phone=phone", "--map",
-                      "Card=attributes.loyalty_card", "--reject-file", rejects.string()});
-    } catch (...) {
-        std::cerr.rdbuf(previous_err);
-        throw;
-    }
-    std::cerr.rdbuf(previous_err);
-    return printed;
+    return run_captured(
+        *import, {"import", "customers", file.string(), "--mode", "merge", "--map", "Name=name",
+                  "--map", "Email=email", "--map", "Phone=phone", "--map",
+                  "Card=attributes.loyalty_card", "--reject-file", rejects.string()});
 }
 
 }  // namespace moshtari::cli

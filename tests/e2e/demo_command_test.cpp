@@ -13,6 +13,43 @@ TEST_F(DemoCommand, KeepsItsWorkspaceWhenAskedAndItOpensAsAnyOther) {
     EXPECT_GT(json({"--config", "demo/moshtari.yaml", "customers", "list"}).size(), 0u);
 }
 
+// The win-back mail goes through the outbox's worker to the aiosmtpd sink the demo starts: what the
+// outbox calls sent is in the sink's maildir, and nobody without email consent was sent anything.
+TEST_F(DemoCommand, SendsItsMailToItsOwnSinkAndNothingWithoutConsent) {
+    const auto demo = run({"demo", "--keep", "--dir", "demo"});
+    ASSERT_EQ(demo.exit_code, 0) << demo.err;
+    EXPECT_NE(demo.out.find("a local SMTP sink the demo started"), std::string::npos) << demo.out;
+    const std::vector<std::string> config{"--config", "demo/moshtari.yaml"};
+    const auto with_config = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), config.begin(), config.end());
+        return json(args);
+    };
+    std::size_t sent = 0, skipped = 0;
+    for (const auto& message : with_config({"outbox", "list"})) {
+        const auto customer =
+            with_config({"customers", "show", std::to_string(message["customer"].get<int>())});
+        bool consents = false;
+        for (const auto& consent : customer["consents"]) {
+            if (consent["channel"] == "email") consents = consent["granted"].get<bool>();
+        }
+        if (message["state"] == "sent") {
+            ++sent;
+            EXPECT_TRUE(consents) << customer.dump();
+        } else {
+            ASSERT_EQ(message["state"], "skipped") << message.dump();
+            ++skipped;
+            EXPECT_FALSE(consents) << customer.dump();
+        }
+    }
+    EXPECT_GT(sent, 0u);
+    EXPECT_GT(skipped, 0u);
+    std::size_t in_maildir = 0;
+    for (const auto& file : std::filesystem::directory_iterator(dir_ / "demo/mail/new")) {
+        in_maildir += file.is_regular_file();
+    }
+    EXPECT_EQ(in_maildir, sent);
+}
+
 TEST_F(DemoCommand, RemovesItsWorkspaceByDefault) {
     const auto demo = run({"demo", "--dir", "demo"});
     ASSERT_EQ(demo.exit_code, 0) << demo.err;

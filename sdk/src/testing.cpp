@@ -3,6 +3,8 @@
 #include <unistd.h>
 #include <atomic>
 #include <fstream>
+#include <optional>
+#include <stdexcept>
 
 namespace moshtari::testing {
 
@@ -26,6 +28,34 @@ std::string flow_list(const std::vector<std::string>& items) {
 }
 
 }  // namespace
+
+std::vector<DeliveryResult> deliver_batch(Channel& channel,
+                                          const std::vector<OutboundMessage>& batch) {
+    class Collected final : public DeliveryReceipts {
+      public:
+        explicit Collected(std::size_t size) : results(size) {}
+        void record(std::size_t index, const DeliveryResult& result) override {
+            if (index >= results.size() || results[index]) {
+                throw std::logic_error(
+                    "channel reported message " + std::to_string(index) + " of a batch of " +
+                    std::to_string(results.size()) +
+                    (index >= results.size() ? ", which does not exist" : " twice"));
+            }
+            results[index] = result;
+        }
+        std::vector<std::optional<DeliveryResult>> results;
+    } collected(batch.size());
+    channel.deliver(batch, collected);
+    std::vector<DeliveryResult> results;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        if (!collected.results[i]) {
+            throw std::logic_error("channel reported nothing for message " + std::to_string(i) +
+                                   " of the batch");
+        }
+        results.push_back(*collected.results[i]);
+    }
+    return results;
+}
 
 TestWorkspace::TestWorkspace(std::vector<std::filesystem::path> plugin_dirs, std::string yaml,
                              std::vector<std::string> enabled_plugins)

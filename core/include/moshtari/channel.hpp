@@ -3,6 +3,7 @@
 // rendered message in the caller's transaction, and the delivery worker hands due messages to the
 // channel, outside any transaction, checking consent, suppression and quiet hours first.
 
+#include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -45,6 +46,17 @@ struct DeliveryResult {
     std::string detail{};       // the server's words, for `moshtari outbox show`
 };
 
+// Where a channel reports each message's outcome the moment it knows it. The worker records it at
+// once, in its own transaction, so a worker killed mid-batch hands over again only the message that
+// was in flight.
+class DeliveryReceipts {
+  public:
+    virtual ~DeliveryReceipts() = default;
+    // `index` is the message's position in the batch; one result per message. Throws when the
+    // outcome cannot be stored: let it propagate and hand over nothing more.
+    virtual void record(std::size_t index, const DeliveryResult& result) = 0;
+};
+
 class Channel {
   public:
     virtual ~Channel() = default;
@@ -53,9 +65,10 @@ class Channel {
     virtual const std::string& name() const = 0;
     // The kind of contact point it delivers to; the worker resolves the address from it.
     virtual ContactKind contact_kind() const = 0;
-    // Delivers in order and returns one result per message. May reuse one connection for the
-    // batch; throws only when no message could be tried (the worker then retries them all).
-    virtual std::vector<DeliveryResult> deliver(const std::vector<OutboundMessage>& batch) = 0;
+    // Delivers in order, recording each outcome in `receipts` before handing over the next
+    // message. May reuse one connection for the batch. Messages left without a result when it
+    // returns or throws are retried later.
+    virtual void deliver(const std::vector<OutboundMessage>& batch, DeliveryReceipts& receipts) = 0;
 };
 
 }  // namespace moshtari

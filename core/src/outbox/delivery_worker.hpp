@@ -1,6 +1,7 @@
 #pragma once
 // Hands due messages to their channels: claims a batch in a short transaction, calls the channel
-// outside any transaction, records each outcome in its own short transaction.
+// outside any transaction, records each outcome in its own short transaction as the channel
+// reports it.
 
 #include <vector>
 
@@ -22,9 +23,10 @@ class DeliveryWorker {
     DeliveryReport run(Timestamp now);
 
   private:
-    // One result per message; a channel that throws or miscounts makes the rest retryable.
-    std::vector<DeliveryResult> hand_over(const ChannelRegistry::Entry& entry,
-                                          const std::vector<OutboundMessage>& batch) const;
+    // Records each outcome as it comes; a channel that throws or leaves messages without a result
+    // makes those retryable.
+    void hand_over(const ChannelRegistry::Entry& entry, const std::vector<OutboundMessage>& batch,
+                   Timestamp now, DeliveryReport& report);
 
     const ChannelRegistry& channels_;
     sqlite::SqliteDeliveryQueue& queue_;

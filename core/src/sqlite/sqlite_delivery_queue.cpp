@@ -225,10 +225,11 @@ void SqliteDeliveryQueue::record_sent(const OutboundMessage& message, const Deli
     interaction.outcome = "sent";
     interaction.text = fmt::format("outbox message #{} {}", message.id, message.message_id);
     const InteractionId interaction_id = interactions_.log(interaction);
-    exec(db_.sql(),
-         "UPDATE outbox_messages SET state = 'sent', sent_at = ?, provider_id = ?, last_error = ?, "
-         "interaction_id = ?, claimed_by = '' WHERE id = ?",
-         {to_unix(now), result.provider_id, result.detail, interaction_id, message.id});
+    exec(
+        db_.sql(),
+        "UPDATE outbox_messages SET state = 'sent', sent_at = ?, provider_id = ?, last_error = '', "
+        "interaction_id = ?, claimed_by = '' WHERE id = ?",
+        {to_unix(now), result.provider_id, interaction_id, message.id});
     log_.append(events::MessageSent{message.id, message.customer_id, message.channel,
                                     message.attempt, result.provider_id, interaction_id},
                 now);

@@ -7,23 +7,21 @@
 
 namespace moshtari::email {
 
-std::vector<DeliveryResult> EmailChannel::deliver(const std::vector<OutboundMessage>& batch) {
-    std::vector<DeliveryResult> results;
-    results.reserve(batch.size());
-    SmtpSession session(settings_.smtp);
-    for (const auto& message : batch) {
+void EmailChannel::deliver(const std::vector<OutboundMessage>& batch, DeliveryReceipts& receipts) {
+    SmtpSession session(settings_->smtp);
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        const OutboundMessage& message = batch[i];
         EmailContent content;
         try {
             content = email_content_from_json(message.content);
         } catch (const UserError& error) {
-            results.push_back({DeliveryOutcome::rejected, {}, error.what()});
+            receipts.record(i, {DeliveryOutcome::rejected, {}, error.what()});
             continue;
         }
-        results.push_back(session.send({settings_.from.address, message.address,
-                                        message_headers(message, content, settings_.from, now()),
-                                        content.text, content.html}));
+        receipts.record(i, session.send({settings_->from.address, message.address,
+                                         message_headers(message, content, settings_->from, now()),
+                                         content.text, content.html}));
     }
-    return results;
 }
 
 }  // namespace moshtari::email

@@ -1,6 +1,8 @@
 #pragma once
 // The "email" channel the outbox delivers through: one SMTP connection per batch.
 
+#include <memory>
+
 #include "moshtari/channel.hpp"
 #include "settings.hpp"
 
@@ -8,16 +10,18 @@ namespace moshtari::email {
 
 class EmailChannel final : public Channel {
   public:
-    explicit EmailChannel(const Settings& settings) : settings_(settings) {}
+    // Shares the settings: the outbox may hold the channel a moment longer than the plugin object.
+    explicit EmailChannel(std::shared_ptr<const Settings> settings)
+        : settings_(std::move(settings)) {}
 
     const std::string& name() const override { return name_; }
     ContactKind contact_kind() const override { return ContactKind::email; }
     // A message whose content is not a rendered email is rejected; the others go out over one
     // connection. Throws only when no session can be opened (a missing password variable).
-    std::vector<DeliveryResult> deliver(const std::vector<OutboundMessage>& batch) override;
+    void deliver(const std::vector<OutboundMessage>& batch, DeliveryReceipts& receipts) override;
 
   private:
-    const Settings& settings_;
+    std::shared_ptr<const Settings> settings_;
     std::string name_ = "email";
 };
 

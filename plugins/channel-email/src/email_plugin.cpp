@@ -2,7 +2,6 @@
 // bounce handling. A plugin rather than core code because it links libcurl and ICU.
 
 #include <memory>
-#include <optional>
 
 #include "commands.hpp"
 #include "email_channel.hpp"
@@ -19,7 +18,8 @@ class EmailPlugin final : public Plugin {
     // Without a channel-email section the plugin keeps its tables and personal data handler but
     // offers no channel: a deployment that enables every bundled plugin need not configure SMTP.
     void configure(const ConfigSection& section) override {
-        if (!section.empty()) settings_ = Settings::from_config(section);
+        if (!section.empty())
+            settings_ = std::make_shared<const Settings>(Settings::from_config(section));
     }
 
     void start(PluginContext& context) override {
@@ -27,7 +27,7 @@ class EmailPlugin final : public Plugin {
         tokens_ = std::make_unique<UnsubscribeTokens>(context.workspace());
         soft_bounces_ = std::make_unique<SoftBounces>(context.workspace());
         if (settings_) {
-            context.add_channel(std::make_shared<EmailChannel>(*settings_));
+            context.add_channel(std::make_shared<EmailChannel>(settings_));
             context.add_command(
                 email_command({context.workspace(), *settings_, *tokens_, *soft_bounces_}));
         }
@@ -48,7 +48,7 @@ class EmailPlugin final : public Plugin {
     }
 
   private:
-    std::optional<Settings> settings_;
+    std::shared_ptr<const Settings> settings_;  // null without a section
     std::unique_ptr<UnsubscribeTokens> tokens_;
     std::unique_ptr<SoftBounces> soft_bounces_;
 };

@@ -17,12 +17,9 @@ const std::string& SmsChannel::name() const {
     return name;
 }
 
-std::vector<DeliveryResult> SmsChannel::deliver(const std::vector<OutboundMessage>& batch) {
+void SmsChannel::deliver(const std::vector<OutboundMessage>& batch, DeliveryReceipts& receipts) {
     const std::lock_guard lock(mutex_);
-    std::vector<DeliveryResult> results;
-    results.reserve(batch.size());
-    for (const auto& message : batch) results.push_back(deliver_one(message));
-    return results;
+    for (std::size_t i = 0; i < batch.size(); ++i) receipts.record(i, deliver_one(batch[i]));
 }
 
 DeliveryResult SmsChannel::deliver_one(const OutboundMessage& message) {

@@ -20,7 +20,7 @@ class SmsChannel final : public Channel {
     // A message whose number is not valid or whose text is over the part limit is rejected
     // without a request; no answer (refused, timed out) is retryable; the provider's answer is
     // judged by its profile.
-    std::vector<DeliveryResult> deliver(const std::vector<OutboundMessage>& batch) override;
+    void deliver(const std::vector<OutboundMessage>& batch, DeliveryReceipts& receipts) override;
 
   private:
     DeliveryResult deliver_one(const OutboundMessage& message);

@@ -61,7 +61,8 @@ class SmsChannelTest : public ::testing::Test {
 };
 
 TEST_F(SmsChannelTest, TwilioGetsAFormPostWithBasicAuthAndPersianAsUtf8) {
-    const auto results = twilio()->deliver({message(7, "0912 345 6789", "سلام رضا")});
+    const auto results =
+        moshtari::testing::deliver_batch(*twilio(), {message(7, "0912 345 6789", "سلام رضا")});
     ASSERT_EQ(results.size(), 1u);
     EXPECT_EQ(results[0].outcome, DeliveryOutcome::sent) << results[0].detail;
     EXPECT_EQ(results[0].provider_id, "SM1");
@@ -78,7 +79,8 @@ TEST_F(SmsChannelTest, TwilioGetsAFormPostWithBasicAuthAndPersianAsUtf8) {
 }
 
 TEST_F(SmsChannelTest, KavenegarGetsTheKeyInThePathAndTheOutboxIdAsLocalId) {
-    const auto results = kavenegar()->deliver({message(42, "+989123456789", "کد شما ۱۲۳۴")});
+    const auto results = moshtari::testing::deliver_batch(
+        *kavenegar(), {message(42, "+989123456789", "کد شما ۱۲۳۴")});
     ASSERT_EQ(results.size(), 1u);
     EXPECT_EQ(results[0].outcome, DeliveryOutcome::sent) << results[0].detail;
     EXPECT_EQ(results[0].provider_id, "8792341");
@@ -104,8 +106,9 @@ TEST_F(SmsChannelTest, AProfileOfYourOwnSendsJsonWithAHeaderTokenAndUcs2Hex) {
            "'{message_id}', id: 'm-{outbox_id}'}\n"
            "response: {id: /data/id, error_text: /error}\n";
     server_.answer_by_default({202, R"({"data": {"id": "acme-{n}"}})"});
-    const auto results = channel("  profile: acme.yaml\n  credentials: {token: 'a b/c'}\n")
-                             ->deliver({message(9, "+989123456789", "سلام")});
+    const auto results = moshtari::testing::deliver_batch(
+        *channel("  profile: acme.yaml\n  credentials: {token: 'a b/c'}\n"),
+        {message(9, "+989123456789", "سلام")});
     EXPECT_EQ(results[0].outcome, DeliveryOutcome::sent) << results[0].detail;
     EXPECT_EQ(results[0].provider_id, "acme-1");
     const auto request = server_.requests().at(0);
@@ -125,8 +128,9 @@ TEST_F(SmsChannelTest, AGetRequestCarriesTheFieldsInItsQuery) {
                                         "body: {fields: {receptor: '{to}', message: '{text}'}}\n"
                                         "response: {id: /entries/0/messageid}\n";
     server_.answer_by_default({200, kKavenegarSent});
-    const auto results = channel("  profile: get.yaml\n  credentials: {api_key: K}\n")
-                             ->deliver({message(1, "+989123456789", "Hi there")});
+    const auto results = moshtari::testing::deliver_batch(
+        *channel("  profile: get.yaml\n  credentials: {api_key: K}\n"),
+        {message(1, "+989123456789", "Hi there")});
     EXPECT_EQ(results[0].outcome, DeliveryOutcome::sent) << results[0].detail;
     const auto request = server_.requests().at(0);
     EXPECT_EQ(request["method"], "GET");
@@ -145,7 +149,7 @@ TEST_F(SmsChannelTest, OutagesAndThrottlingAreRetryableBadRequestsRejected) {
     });
     std::vector<OutboundMessage> batch;
     for (MessageId id = 1; id <= 5; ++id) batch.push_back(message(id, "+989123456789", "Hi"));
-    const auto results = sms->deliver(batch);
+    const auto results = moshtari::testing::deliver_batch(*sms, batch);
     ASSERT_EQ(results.size(), 5u);
     EXPECT_EQ(results[0].outcome, DeliveryOutcome::retryable);
     EXPECT_EQ(results[0].detail, "HTTP 429, code 20429: Too Many Requests");
@@ -169,8 +173,8 @@ TEST_F(SmsChannelTest, KavenegarIsJudgedByItsOwnStatus) {
         {418,
          R"({"return": {"status": 418, "message": "اعتبار حساب شما کافی نیست"}, "entries": null})"},
     });
-    const auto results =
-        sms->deliver({message(1, "+989123456789", "a"), message(2, "+989123456789", "b")});
+    const auto results = moshtari::testing::deliver_batch(
+        *sms, {message(1, "+989123456789", "a"), message(2, "+989123456789", "b")});
     EXPECT_EQ(results[0].outcome, DeliveryOutcome::rejected);
     EXPECT_EQ(results[0].detail, "HTTP 200 (provider status 411): گیرنده نامعتبر است");
     EXPECT_EQ(results[1].outcome, DeliveryOutcome::retryable);
@@ -189,16 +193,17 @@ TEST_F(SmsChannelTest, NoServerListeningIsRetryable) {
             ConfigSection::read_file(dir_ / "moshtari.yaml"), CHANNEL_PHONE_PROFILES);
         sms = std::make_unique<SmsChannel>(*settings.sms, PhoneNumbers(settings.default_region));
     }
-    const auto results = sms->deliver({message(1, "+989123456789", "a")});
+    const auto results = moshtari::testing::deliver_batch(*sms, {message(1, "+989123456789", "a")});
     EXPECT_EQ(results[0].outcome, DeliveryOutcome::retryable);
     EXPECT_NE(results[0].detail.find("no answer: "), std::string::npos) << results[0].detail;
 }
 
 TEST_F(SmsChannelTest, BadNumbersAndOverlongTextsAreRejectedWithoutARequest) {
     auto sms = twilio("  max_parts: 1\n");
-    const auto results = sms->deliver({message(1, "0912 345", "hi"),
-                                       message(2, "+989123456789", std::string(71, 'x') + "ç"),
-                                       message(3, "+989123456789", "fits")});
+    const auto results = moshtari::testing::deliver_batch(
+        *sms,
+        {message(1, "0912 345", "hi"), message(2, "+989123456789", std::string(71, 'x') + "ç"),
+         message(3, "+989123456789", "fits")});
     EXPECT_EQ(results[0].outcome, DeliveryOutcome::rejected);
     EXPECT_EQ(results[0].detail,
               "'0912 345' is not a valid phone number: it is not a number in IR's numbering plan "

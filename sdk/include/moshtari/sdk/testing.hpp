@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "moshtari/channel.hpp"
 #include "moshtari/workspace.hpp"
 
 namespace moshtari::testing {
@@ -35,6 +36,11 @@ class TestWorkspace {
     std::filesystem::path config_file_;
     std::unique_ptr<Workspace> workspace_;
 };
+
+// Hands `batch` to `channel` as the delivery worker does and returns the outcomes it reported, in
+// batch order. Throws std::logic_error when the channel reports a message twice or not at all.
+std::vector<DeliveryResult> deliver_batch(Channel& channel,
+                                          const std::vector<OutboundMessage>& batch);
 
 // A fresh empty folder under the system temp dir, unique to this process and call.
 std::filesystem::path make_temp_dir(std::string_view prefix);

@@ -318,5 +318,22 @@ TEST_F(OutboxTest, MergingMovesMessagesExportShowsThemAndErasingRemovesThem) {
     EXPECT_EQ(events("MessageSent").size(), 2u) << "the events name nobody and stay";
 }
 
+// A server's words about a message may quote the address, so erasure blanks them in the log too.
+TEST_F(OutboxTest, ErasingBlanksWhatServersAndChecksSaidAboutTheCustomersMessages) {
+    open("  reject: true\n");
+    const CustomerId ana = customer("ana@example.com");
+    queue(ana, "a");
+    ws().deliver_messages(now());
+    ws().customers().record_consent(ana, Consent{"email", false, now(), "unsubscribe link"});
+    queue(ana, "b");
+    ws().deliver_messages(now());
+    ASSERT_EQ(events("MessageFailed").at(0).payload["error"], "550 no such user");
+    ASSERT_NE(events("MessageSkipped").at(0).payload["reason"], "");
+
+    ws().privacy().erase(ana, "test");
+    EXPECT_EQ(events("MessageFailed").at(0).payload["error"], "");
+    EXPECT_EQ(events("MessageSkipped").at(0).payload["reason"], "");
+}
+
 }  // namespace
 }  // namespace moshtari

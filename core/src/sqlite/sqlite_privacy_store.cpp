@@ -79,6 +79,15 @@ void scrub_events(SQLite::Database& sql, CustomerId id, const std::vector<std::i
         "UPDATE events SET payload = json_set(payload, '$.source', '') WHERE type = "
         "'ConsentChanged' AND json_extract(payload, '$.customer_id') = ?1",
         id);
+    // A server's or provider's words may quote the address ("550 5.1.1 <ana@example.com> unknown").
+    run(sql,
+        "UPDATE events SET payload = json_set(payload, '$.error', '') WHERE type = "
+        "'MessageFailed' AND json_extract(payload, '$.customer_id') = ?1",
+        id);
+    run(sql,
+        "UPDATE events SET payload = json_set(payload, '$.reason', '') WHERE type = "
+        "'MessageSkipped' AND json_extract(payload, '$.customer_id') = ?1",
+        id);
     SQLite::Statement task(sql,
                            "UPDATE events SET payload = json_set(payload, '$.title', '') WHERE "
                            "type = 'TaskCreated' AND json_extract(payload, '$.task_id') = ?");
@@ -199,7 +208,7 @@ PrivacyAuditEntry SqlitePrivacyStore::erase(CustomerId id, std::string_view by) 
                       "customer_id = NULL, text = ''", kept);
     const std::string orders =
         erase_or_keep(sql, id, "orders", "order", policy.keep_orders, "customer_id = NULL", kept);
-    // Messages hold the address and what was said; the events about them name nobody.
+    // Messages hold the address and what was said; their events are scrubbed above.
     run(sql, "DELETE FROM outbox_messages WHERE customer_id = ?1", id);
     // Contacts, consents, memberships, tags, attributes and merge records go with the row.
     run(sql, "DELETE FROM customers WHERE id = ?1", id);

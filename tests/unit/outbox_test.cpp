@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "fixtures/outbox_workspace.hpp"
+#include "moshtari/config_error.hpp"
 #include "moshtari/customer_merge_store.hpp"
 #include "moshtari/error.hpp"
 #include "moshtari/events.hpp"
@@ -316,6 +317,19 @@ TEST_F(OutboxTest, MergingMovesMessagesExportShowsThemAndErasingRemovesThem) {
     ws().privacy().erase(ana, "test");
     EXPECT_TRUE(ws().outbox().list({}).empty()) << "the address and content were personal data";
     EXPECT_EQ(events("MessageSent").size(), 2u) << "the events name nobody and stay";
+}
+
+TEST_F(OutboxTest, PacingForAChannelNoPluginProvidesIsRefusedWhereItIsWritten) {
+    try {
+        open({}, "outbox:\n  channels:\n    emial: {rate_per_minute: 5}\n");
+        ADD_FAILURE() << "a misspelt channel was accepted";
+    } catch (const ConfigError& error) {
+        EXPECT_NE(std::string(error.what())
+                      .find("moshtari.yaml:10:5: unknown key 'emial' in outbox.channels; expected "
+                            "one of: email"),
+                  std::string::npos)
+            << error.what();
+    }
 }
 
 // A server's words about a message may quote the address, so erasure blanks them in the log too.

@@ -48,6 +48,9 @@ class MOSHTARI_API Config {
     // Top-level keys that are neither core sections nor in `plugin_ids`: errors with the closest
     // name suggested.
     void check_unknown_sections(const std::vector<std::string>& plugin_ids) const;
+    // Names under outbox.channels that no installed plugin provides (a typo would otherwise pace
+    // nothing): errors with the closest name suggested.
+    void check_outbox_channels(const std::vector<std::string>& channel_names) const;
 
     // The core's own top-level keys.
     static const std::vector<std::string>& core_sections();

@@ -336,6 +336,10 @@ void Config::check_unknown_sections(const std::vector<std::string>& plugin_ids) 
     root_.allow_only(known);
 }
 
+void Config::check_outbox_channels(const std::vector<std::string>& channel_names) const {
+    root_.child("outbox").child("channels").allow_only(channel_names);
+}
+
 const std::vector<std::string>& Config::core_sections() {
     static const std::vector<std::string> sections{"extends",   "workspace", "plugins",
                                                    "pipelines", "privacy",   "outbox"};

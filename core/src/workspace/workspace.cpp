@@ -71,12 +71,22 @@ void validate_configuration(const Config& config, PluginHost& host,
     const auto plugin_problems = host.configure(config);
     problems.insert(problems.end(), plugin_problems.begin(), plugin_problems.end());
     std::vector<std::string> ids;
-    for (const auto& plugin : host.plugins()) ids.push_back(plugin.manifest.id);
-    try {
-        config.check_unknown_sections(ids);
-    } catch (const ConfigError& e) {
-        problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+    std::vector<std::string> channels;
+    for (const auto& plugin : host.plugins()) {
+        ids.push_back(plugin.manifest.id);
+        for (const auto& provided : plugin.manifest.provides) {
+            if (provided.kind == "channel") channels.push_back(provided.name);
+        }
     }
+    const auto collect = [&](const auto& check) {
+        try {
+            check();
+        } catch (const ConfigError& e) {
+            problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+        }
+    };
+    collect([&] { config.check_unknown_sections(ids); });
+    collect([&] { config.check_outbox_channels(channels); });
     if (!problems.empty()) throw ConfigError(std::move(problems));
 }
 

@@ -28,6 +28,16 @@ TEST_F(OutboxTest, QueueingTheSameKeyAgainReturnsTheFirstMessageAcrossRestarts) 
     EXPECT_EQ(queue(ana, "welcome/1"), first);
     EXPECT_EQ(queue(ana, "welcome/2"), first + 1);
     EXPECT_EQ(events("MessageQueued").size(), 2u) << "one event per message, not per call";
+    {
+        Transaction tx(ws().database());
+        const auto again =
+            ws().outbox().queue({"email", ana, MessagePurpose::marketing, "welcome/1", {}, {}, {}});
+        EXPECT_EQ(again.id, first);
+        EXPECT_FALSE(again.created) << "callers report it as queued before";
+        EXPECT_TRUE(ws().outbox()
+                        .queue({"email", ana, MessagePurpose::marketing, "welcome/3", {}, {}, {}})
+                        .created);
+    }
 
     EXPECT_EQ(ws().deliver_messages(now()).sent, 2u);
     EXPECT_EQ(queue(ana, "welcome/1"), first);

@@ -69,13 +69,20 @@ struct OutboxQuery {
     std::size_t limit = 100;
 };
 
+// What queue() did: the message's id, and whether this call queued it (false when its idempotency
+// key had been queued before, and nothing changed).
+struct QueuedMessage {
+    MessageId id = 0;
+    bool created = false;
+};
+
 class MOSHTARI_API Outbox {
   public:
     virtual ~Outbox() = default;
 
     // Inside the caller's transaction (throws outside one); appends MessageQueued. Refuses a
     // channel no running plugin provides.
-    virtual MessageId queue(const MessageRequest& request) = 0;
+    virtual QueuedMessage queue(const MessageRequest& request) = 0;
     virtual std::optional<OutboxMessage> find(MessageId id) const = 0;
     virtual std::vector<OutboxMessage> list(const OutboxQuery& query) const = 0;
     virtual std::map<MessageState, std::int64_t> counts() const = 0;

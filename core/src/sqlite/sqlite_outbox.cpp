@@ -36,7 +36,7 @@ void require_state(const OutboxMessage& message, std::initializer_list<MessageSt
 
 }  // namespace
 
-MessageId SqliteOutbox::queue(const MessageRequest& request) {
+QueuedMessage SqliteOutbox::queue(const MessageRequest& request) {
     if (!db_.in_transaction()) {
         // The message must commit or roll back with whatever caused it.
         throw std::logic_error("Outbox::queue must run inside the caller's Transaction");
@@ -46,17 +46,18 @@ MessageId SqliteOutbox::queue(const MessageRequest& request) {
             "a message needs an idempotency key, such as \"welcome/customer-42\", so that it is "
             "never sent twice");
     }
+    {
+        // First: a message queued before stays what it is even if its channel is gone now.
+        SQLite::Statement existing(db_.sql(),
+                                   "SELECT id FROM outbox_messages WHERE idempotency_key = ?");
+        existing.bind(1, request.idempotency_key);
+        if (existing.executeStep()) return {existing.getColumn(0).getInt64(), false};
+    }
     if (!channels_.find(request.channel)) {
         throw UserError(fmt::format(
             "there is no channel '{}' to send through; running channels: {}. Enable the plugin "
             "that provides it",
             request.channel, channels_.names()));
-    }
-    {
-        SQLite::Statement existing(db_.sql(),
-                                   "SELECT id FROM outbox_messages WHERE idempotency_key = ?");
-        existing.bind(1, request.idempotency_key);
-        if (existing.executeStep()) return existing.getColumn(0).getInt64();
     }
     customers_.get(request.customer_id);
     const Timestamp created = now();
@@ -85,7 +86,7 @@ MessageId SqliteOutbox::queue(const MessageRequest& request) {
                                       to_string(request.purpose), to_unix(due), false},
                 created);
     tx.commit();
-    return id;
+    return {id, true};
 }
 
 std::optional<OutboxMessage> SqliteOutbox::find(MessageId id) const {

@@ -19,7 +19,7 @@ class SqliteOutbox final : public Outbox {
                  const ChannelRegistry& channels, const OutboxSettings& settings)
         : db_(db), log_(log), customers_(customers), channels_(channels), settings_(settings) {}
 
-    MessageId queue(const MessageRequest& request) override;
+    QueuedMessage queue(const MessageRequest& request) override;
     std::optional<OutboxMessage> find(MessageId id) const override;
     std::vector<OutboxMessage> list(const OutboxQuery& query) const override;
     std::map<MessageState, std::int64_t> counts() const override;

@@ -47,8 +47,13 @@ void check_purpose(const EmailTemplate& spec, bool transactional) {
 }  // namespace
 
 void QueueSummary::print(std::ostream& out, const std::string& template_name) const {
-    out << fmt::format("Queued {} messages with the template {}; skipped {}.\n", queued,
-                       template_name, skipped.size());
+    out << fmt::format("Queued {} message{} with the template {}", queued, queued == 1 ? "" : "s",
+                       template_name);
+    if (queued_before > 0) {
+        out << fmt::format("; {} queued before (same template, customer and campaign)",
+                           queued_before);
+    }
+    out << fmt::format("; skipped {}.\n", skipped.size());
     for (const auto& line : skipped) out << "  skipped " << line << "\n";
 }
 
@@ -85,10 +90,12 @@ QueueSummary queue_emails(Workspace& workspace, const Settings& settings, Unsubs
             summary.skipped.push_back(error.what());
             continue;
         }
-        workspace.outbox().queue({"email", customer.id, spec.purpose,
-                                  idempotency_key(spec.name, customer.id, request.campaign),
-                                  to_json(content), email->value, std::nullopt});
-        ++summary.queued;
+        const bool created = workspace.outbox()
+                                 .queue({"email", customer.id, spec.purpose,
+                                         idempotency_key(spec.name, customer.id, request.campaign),
+                                         to_json(content), email->value, std::nullopt})
+                                 .created;
+        ++(created ? summary.queued : summary.queued_before);
     }
     transaction.commit();
     return summary;

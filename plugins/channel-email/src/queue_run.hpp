@@ -27,6 +27,7 @@ struct QueueRequest {
 
 struct QueueSummary {
     int queued = 0;
+    int queued_before = 0;             // their key was queued by an earlier run: nothing new
     std::vector<std::string> skipped;  // "customer 7 (Ali): why"
 
     void print(std::ostream& out, const std::string& template_name) const;

@@ -37,9 +37,14 @@ TEST_F(Cli, SendDeliverAndUnsubscribeThroughTheExecutable) {
     const CliRun send = moshtari_cli(
         config, fmt::format("email send --template welcome --customer {} --campaign cli", id));
     EXPECT_EQ(send.exit_code, 0) << send.output;
-    EXPECT_NE(send.output.find("Queued 1 messages with the template welcome; skipped 0."),
+    EXPECT_NE(send.output.find("Queued 1 message with the template welcome; skipped 0."),
               std::string::npos)
         << send.output;
+    const CliRun again = moshtari_cli(
+        config, fmt::format("email send --template welcome --customer {} --campaign cli", id));
+    EXPECT_NE(again.output.find("Queued 0 messages with the template welcome; 1 queued before"),
+              std::string::npos)
+        << again.output;
     EXPECT_EQ(w().deliver_messages(now()).sent, 1u);
     ASSERT_EQ(server_.messages().size(), 1u);
 

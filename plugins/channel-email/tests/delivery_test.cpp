@@ -38,7 +38,7 @@ TEST_F(StartTlsDelivery, MarketingMailArrivesWithEncodedHeadersBothPartsAndUnsub
 
     const auto output =
         run({"email", "send", "--template", "welcome", "--customer", std::to_string(id)});
-    EXPECT_NE(output.out.find("Queued 1 messages with the template welcome; skipped 0."),
+    EXPECT_NE(output.out.find("Queued 1 message with the template welcome; skipped 0."),
               std::string::npos)
         << output.out;
     const auto report = w().deliver_messages(now());

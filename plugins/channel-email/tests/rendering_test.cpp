@@ -72,7 +72,7 @@ TEST_F(Rendering, ACustomerMissingAValueIsSkippedWithWhereItIsNeeded) {
     w().customers().add_tags(id, {"all"});
     w().customers().add_tags(fine, {"all"});
     const auto output = run({"email", "send", "--template", "welcome", "--tag", "all"});
-    EXPECT_NE(output.out.find("Queued 1 messages with the template welcome; skipped 1."),
+    EXPECT_NE(output.out.find("Queued 1 message with the template welcome; skipped 1."),
               std::string::npos)
         << output.out;
     EXPECT_NE(output.out.find(fmt::format("customer {} (No Points) has no value for points ({}/"

@@ -70,6 +70,7 @@ void send(Workspace& workspace, const SmsSettings& settings, const SendFlags& fl
     const auto customers = recipients(workspace, flags);
     const std::string key = send_key(flags);
     Transaction tx(workspace.database());
+    std::size_t queued = 0;
     for (const CustomerId customer : customers) {
         for (std::size_t i = 0; i < pieces.size(); ++i) {
             const SmsSize size = measure_sms(pieces[i], settings.profile.segments);
@@ -87,14 +88,16 @@ void send(Workspace& workspace, const SmsSettings& settings, const SendFlags& fl
                 request.content["piece"] = i + 1;
                 request.content["pieces"] = pieces.size();
             }
-            workspace.outbox().queue(request);
+            queued += workspace.outbox().queue(request).created;
         }
     }
     tx.commit();
-    std::cout << fmt::format("queued {} message{} for {} customer{}",
-                             customers.size() * pieces.size(),
-                             customers.size() * pieces.size() == 1 ? "" : "s", customers.size(),
+    std::cout << fmt::format("queued {} message{} for {} customer{}", queued,
+                             queued == 1 ? "" : "s", customers.size(),
                              customers.size() == 1 ? "" : "s");
+    if (const auto before = customers.size() * pieces.size() - queued; before > 0) {
+        std::cout << fmt::format(" ({} queued before with the same campaign)", before);
+    }
     if (pieces.size() > 1) std::cout << fmt::format(" (the text split in {})", pieces.size());
     std::cout << "; `moshtari outbox run` sends them\n";
 }

@@ -136,7 +136,9 @@ TEST_F(SmsOutboxTest, ACampaignKeyQueuesNothingTwiceAndBadRequestsGoDead) {
     const std::vector<std::string> send{"sms",        "send", "--customer", std::to_string(reza),
                                         "--campaign", "nov",  "--text",     "Hi"};
     run(send);
-    run(send);
+    EXPECT_EQ(run(send),
+              "queued 0 messages for 1 customer (1 queued before with the same campaign); "
+              "`moshtari outbox run` sends them\n");
     ASSERT_EQ(messages().size(), 1u);
     provider.script({{200, R"({"return": {"status": 412, "message": "فرستنده نامعتبر است"}})"}});
     EXPECT_EQ(w().deliver_messages(now()).dead, 1u);

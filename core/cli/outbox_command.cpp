@@ -74,7 +74,7 @@ Record message_record(const OutboxMessage& m) {
                      {"created_at", format_time(m.created_at)},
                      {"sent_at", optional_time(m.sent_at)},
                      {"interaction", json_or_null(m.interaction_id)},
-                     {"content", m.content.dump()}};
+                     {"content", m.content}};
     return record;
 }
 

@@ -63,6 +63,7 @@ TEST_F(OutboxCommand, ListsShowsCancelsRunsAndCounts) {
     EXPECT_EQ(shown["address"], "ana@example.com");
     EXPECT_EQ(shown["idempotency_key"], "welcome/ana");
     EXPECT_EQ(shown["interaction"], 1);
+    EXPECT_EQ(shown["content"]["subject"], "welcome/ana") << "the content as JSON, not a string";
     EXPECT_EQ(count_of("sent"), 1);
     EXPECT_EQ(count_of("cancelled"), 1);
     EXPECT_EQ(json({"outbox", "list", "--customer", "1"}).size(), 2u);

@@ -93,7 +93,7 @@ QueueSummary queue_emails(Workspace& workspace, const Settings& settings, Unsubs
         const bool created = workspace.outbox()
                                  .queue({"email", customer.id, spec.purpose,
                                          idempotency_key(spec.name, customer.id, request.campaign),
-                                         to_json(content), email->value, std::nullopt})
+                                         to_json(content), std::nullopt, std::nullopt})
                                  .created;
         ++(created ? summary.queued : summary.queued_before);
     }

@@ -116,6 +116,18 @@ TEST_F(StartTlsDelivery, ABatchGoesOverOneConnection) {
         1);
 }
 
+// The address is the customer's when the message is sent, not when it was queued.
+TEST_F(StartTlsDelivery, AnAddressChangedAfterQueueingIsTheOneMailedTo) {
+    const CustomerId id = add_customer("Ali Rezaei", "ali@old.example");
+    run({"email", "send", "--template", "welcome", "--customer", std::to_string(id)});
+    Customer ali = w().customers().get(id);
+    ali.contacts = {{ContactKind::email, "ali@new.example", "", true}};
+    w().customers().update(ali);
+    EXPECT_EQ(w().deliver_messages(now()).sent, 1u);
+    ASSERT_EQ(server_.messages().size(), 1u);
+    EXPECT_EQ(raw_header(server_.messages().front(), "To"), "Ali Rezaei <ali@new.example>");
+}
+
 TEST_F(StartTlsDelivery, AFiveHundredReplyRejectsAndAFourHundredReplyRetries) {
     const CustomerId gone = add_customer("Gone", "reject-me@example.org");
     const CustomerId busy = add_customer("Busy", "busy@example.org");

@@ -1,5 +1,6 @@
 // The real `moshtari import` killed with SIGKILL in the middle of a big file, then run again: the
-// store ends exactly as after one uninterrupted run, without a duplicate.
+// store ends exactly as after one uninterrupted run, without a duplicate, for customers and for
+// orders whose lines span batches.
 
 #include <signal.h>
 #include <sys/wait.h>
@@ -10,6 +11,7 @@
 #include <chrono>
 #include <fstream>
 #include <thread>
+#include <vector>
 
 #include "import_fixture.hpp"
 #include "moshtari/events.hpp"
@@ -21,17 +23,42 @@ constexpr int kRows = 200'000;
 
 class KillTest : public testing::ImportTest {
   protected:
-    pid_t start_import(const std::filesystem::path& file) {
+    // `moshtari import ENTITY FILE --batch-size 2000 ARGS...` in a child process.
+    pid_t start_import(const char* entity, const std::filesystem::path& file,
+                       std::vector<std::string> args) {
+        std::vector<std::string> argv{"moshtari",     "--config", ws_.config_file().string(),
+                                      "import",       entity,     file.string(),
+                                      "--batch-size", "2000"};
+        argv.insert(argv.end(), args.begin(), args.end());
         const pid_t child = ::fork();
         if (child == 0) {
             std::freopen("/dev/null", "w", stdout);
             std::freopen("/dev/null", "w", stderr);
-            ::execl(MOSHTARI_BINARY, "moshtari", "--config", ws_.config_file().c_str(), "import",
-                    "customers", file.c_str(), "--batch-size", "2000", "--map", "Id=external_id",
-                    "--map", "Name=name", "--map", "Email=email", nullptr);
+            std::vector<char*> pointers;
+            for (auto& arg : argv) pointers.push_back(arg.data());
+            pointers.push_back(nullptr);
+            ::execv(MOSHTARI_BINARY, pointers.data());
             ::_exit(127);
         }
         return child;
+    }
+
+    pid_t start_customer_import(const std::filesystem::path& file) {
+        return start_import(
+            "customers", file,
+            {"--map", "Id=external_id", "--map", "Name=name", "--map", "Email=email"});
+    }
+
+    // Waits until `sql` counts at least `enough`, then kills `child`; expects it was still running.
+    void kill_once(pid_t child, const std::string& sql, std::int64_t enough) {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        while (std::chrono::steady_clock::now() < deadline && count(sql) < enough) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        ::kill(child, SIGKILL);
+        const int status = wait_for(child);
+        ASSERT_TRUE(WIFSIGNALED(status))
+            << "the import ended before it could be killed; raise the rows";
     }
 
     static int wait_for(pid_t child) {
@@ -50,24 +77,13 @@ TEST_F(KillTest, AKilledImportRunAgainEndsAsOneUninterruptedRun) {
             out << "K" << i << ",Customer " << i << ",customer" << i << "@example.com\n";
         }
     }
-    const pid_t first = start_import(file);
-    // Killed once some batches are committed and before the end.
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    std::int64_t stored = 0;
-    while (std::chrono::steady_clock::now() < deadline) {
-        stored = count("SELECT COUNT(*) FROM customers");
-        if (stored >= 10'000) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    ::kill(first, SIGKILL);
-    const int status = wait_for(first);
-    ASSERT_TRUE(WIFSIGNALED(status)) << "the import ended before it could be killed; raise kRows";
-    stored = count("SELECT COUNT(*) FROM customers");
+    kill_once(start_customer_import(file), "SELECT COUNT(*) FROM customers", 10'000);
+    const std::int64_t stored = count("SELECT COUNT(*) FROM customers");
     EXPECT_GT(stored, 0);
     EXPECT_LT(stored, kRows);
     EXPECT_EQ(stored % 2000, 0) << "only whole batches are ever committed";
 
-    const int second = wait_for(start_import(file));
+    const int second = wait_for(start_customer_import(file));
     ASSERT_TRUE(WIFEXITED(second) && WEXITSTATUS(second) == 0);
     EXPECT_EQ(count("SELECT COUNT(*) FROM customers"), kRows);
     EXPECT_EQ(count("SELECT COUNT(DISTINCT external_id) FROM customers"), kRows);
@@ -78,6 +94,42 @@ TEST_F(KillTest, AKilledImportRunAgainEndsAsOneUninterruptedRun) {
         announced += record.as<events::CustomersImported>().created;
     }
     EXPECT_EQ(announced, kRows) << "each committed batch announced once, the killed one never";
+}
+
+// Three lines per order, so batches end inside orders: a re-run adds exactly the missing lines.
+TEST_F(KillTest, AKilledOrderImportRunAgainHasEveryOrderAndLineOnce) {
+    constexpr int kOrders = 60'000;
+    const auto file = path("orders.csv");
+    {
+        std::ofstream out(file);
+        out << "Invoice,At,Sku,Quantity,Price\n";
+        for (int i = 0; i < kOrders; ++i) {
+            for (int line = 1; line <= 3; ++line) {
+                out << "INV" << i << ",2026-01-02 10:00,SKU" << line << "," << line << "," << line
+                    << "." << (i % 100) << "\n";
+            }
+        }
+    }
+    const std::vector<std::string> map{"--map",      "Invoice=external_id",
+                                       "--map",      "At=at",
+                                       "--map",      "Sku=sku",
+                                       "--map",      "Quantity=quantity",
+                                       "--map",      "Price=unit_price",
+                                       "--currency", "EUR"};
+    kill_once(start_import("orders", file, map), "SELECT COUNT(*) FROM orders", 5'000);
+    const std::int64_t stored = count("SELECT COUNT(*) FROM orders");
+    EXPECT_GT(stored, 0);
+    EXPECT_LT(stored, kOrders);
+
+    const int second = wait_for(start_import("orders", file, map));
+    ASSERT_TRUE(WIFEXITED(second) && WEXITSTATUS(second) == 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM orders"), kOrders);
+    EXPECT_EQ(count("SELECT COUNT(DISTINCT external_id) FROM orders"), kOrders);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM order_lines"), 3 * kOrders);
+    // Each order's total is the sum of its three lines, whichever run stored which line.
+    EXPECT_EQ(count("SELECT COUNT(*) FROM orders o WHERE total_minor != (SELECT SUM(quantity * "
+                    "unit_price_minor) FROM order_lines l WHERE l.order_id = o.id)"),
+              0);
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// `moshtari orders add|list`.
+// `moshtari orders add|list|cancel`.
 
 #include <fmt/format.h>
 
@@ -91,12 +91,26 @@ void add_list_command(CLI::App& orders, CliContext& context) {
     });
 }
 
+void add_cancel_command(CLI::App& orders, CliContext& context) {
+    auto* command = orders.add_subcommand(
+        "cancel", "Mark an order cancelled; plugins take back what it earned (loyalty points)");
+    auto id = std::make_shared<OrderId>(0);
+    add_id_option(*command, "order", *id, "Order id")->required();
+    auto at = std::make_shared<std::string>();
+    command->add_option("--at", *at, "When, YYYY-MM-DD[THH:MM[:SS]Z] in UTC (default: now)");
+    command->callback([&context, id, at] {
+        context.workspace().orders().cancel(*id, time_or_now(*at));
+        context.out() << fmt::format("order #{} cancelled\n", *id);
+    });
+}
+
 }  // namespace
 
 void add_orders_command(CLI::App& app, CliContext& context) {
     auto* orders = add_command_group(app, "orders", "What customers bought");
     add_add_command(*orders, context);
     add_list_command(*orders, context);
+    add_cancel_command(*orders, context);
 }
 
 }  // namespace moshtari::cli

@@ -50,6 +50,18 @@ TEST_F(OrdersCommand, AMalformedLineOrAmountIsRefused) {
     EXPECT_NE(customer.err.find("there is no customer #7"), std::string::npos) << customer.err;
 }
 
+TEST_F(OrdersCommand, CancelsAnOrderOnce) {
+    ok({"orders", "add", "--customer", "1", "--total", "12.50"});
+    EXPECT_EQ(ok({"orders", "cancel", "1", "--at", "2026-05-01"}), "order #1 cancelled");
+    EXPECT_EQ(json({"orders", "list"})[0]["cancelled"], true);
+    const auto again = run({"orders", "cancel", "1"});
+    EXPECT_EQ(again.exit_code, 1);
+    EXPECT_NE(again.err.find("order #1 is already cancelled"), std::string::npos) << again.err;
+    const auto missing = run({"orders", "cancel", "9"});
+    EXPECT_EQ(missing.exit_code, 1);
+    EXPECT_NE(missing.err.find("there is no order #9"), std::string::npos) << missing.err;
+}
+
 TEST_F(OrdersCommand, InteractionsAreLoggedAndListed) {
     EXPECT_EQ(ok({"interactions", "log", "--customer", "1", "--channel", "phone", "--kind", "call",
                   "--direction", "outbound", "--outcome", "answered", "--text",

@@ -83,6 +83,30 @@ TEST_F(DealStoreTest, OrdersKeepMoneyExactAndExternalIdsUnique) {
     EXPECT_EQ(rows("order_lines"), 2);
 }
 
+TEST_F(DealStoreTest, AnOrderIsCancelledOnceWithItsEvent) {
+    Order o;
+    o.customer_id = customer;
+    o.total = parse_money("19.99", "EUR");
+    const OrderId id = ws.orders().add(o);
+    ws.orders().cancel(id, *parse_time("2026-03-04T05:06:07Z"));
+    EXPECT_TRUE(ws.orders().get(id).cancelled);
+    const auto cancelled = ws.event_log().read_after(0, 100, "OrderCancelled");
+    ASSERT_EQ(cancelled.size(), 1u);
+    const auto event = cancelled[0].as<events::OrderCancelled>();
+    EXPECT_EQ(event.order_id, id);
+    EXPECT_EQ(event.customer_id, customer);
+    EXPECT_EQ(event.at, to_unix(*parse_time("2026-03-04T05:06:07Z")));
+
+    try {
+        ws.orders().cancel(id, now());
+        FAIL() << "a second cancel must be refused";
+    } catch (const UserError& e) {
+        EXPECT_STREQ(e.what(), "order #1 is already cancelled; there is nothing to undo");
+    }
+    EXPECT_THROW(ws.orders().cancel(4242, now()), NotFound);
+    EXPECT_EQ(ws.event_log().read_after(0, 100, "OrderCancelled").size(), 1u);
+}
+
 TEST_F(DealStoreTest, TasksCompleteOnceAndListOpenOnesByDueDate) {
     const TaskId later = ws.tasks().add(
         {.title = "send contract", .due = parse_time("2026-12-10"), .deal_id = new_deal()});

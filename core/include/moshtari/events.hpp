@@ -76,6 +76,16 @@ struct OrderPlaced {
                                    cancelled)
 };
 
+// An order placed earlier was cancelled: whatever it earned (points, revenue) should be taken
+// back.
+struct OrderCancelled {
+    static constexpr std::string_view kType = "OrderCancelled";
+    std::int64_t order_id = 0;
+    std::int64_t customer_id = 0;  // 0 for a guest order
+    std::int64_t at = 0;           // unix seconds
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(OrderCancelled, order_id, customer_id, at)
+};
+
 struct DealCreated {
     static constexpr std::string_view kType = "DealCreated";
     std::int64_t deal_id = 0;

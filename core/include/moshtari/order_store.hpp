@@ -1,5 +1,5 @@
 #pragma once
-// Orders; adding one emits OrderPlaced.
+// Orders; adding one emits OrderPlaced, cancelling one OrderCancelled.
 
 #include <cstddef>
 #include <optional>
@@ -17,6 +17,8 @@ class MOSHTARI_API OrderStore {
 
     // Refuses a second order with the same external id, naming the existing one.
     virtual OrderId add(const Order& order) = 0;
+    // Marks the order cancelled at `at` (now when unset); refuses an order already cancelled.
+    virtual void cancel(OrderId id, Timestamp at = {}) = 0;
     virtual Order get(OrderId id) const = 0;
     virtual std::optional<Order> find_by_external_id(std::string_view external_id) const = 0;
     // Newest first; all customers when `customer` is empty.

@@ -70,6 +70,21 @@ OrderId SqliteOrderStore::add(const Order& input) {
     return id;
 }
 
+void SqliteOrderStore::cancel(OrderId id, Timestamp at) {
+    const auto when = or_now(at);
+    Transaction tx(db_);
+    const Order order = get(id);
+    if (order.cancelled) {
+        throw UserError(
+            fmt::format("order #{} is already cancelled; there is nothing to undo", id));
+    }
+    SQLite::Statement update(db_.sql(), "UPDATE orders SET cancelled = 1 WHERE id = ?");
+    update.bind(1, static_cast<int64_t>(id));
+    update.exec();
+    log_.append(events::OrderCancelled{id, order.customer_id.value_or(0), to_unix(when)}, when);
+    tx.commit();
+}
+
 Order SqliteOrderStore::read(SQLite::Statement& row) const {
     Order order;
     order.id = row.getColumn(0).getInt64();

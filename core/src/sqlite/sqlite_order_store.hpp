@@ -21,6 +21,7 @@ class SqliteOrderStore final : public OrderStore {
         : db_(db), log_(log), customers_(customers) {}
 
     OrderId add(const Order& order) override;
+    void cancel(OrderId id, Timestamp at) override;
     Order get(OrderId id) const override;
     std::optional<Order> find_by_external_id(std::string_view external_id) const override;
     std::vector<Order> list(std::optional<CustomerId> customer, std::size_t limit) const override;

@@ -1,0 +1,181 @@
+#include "earning.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <utility>
+
+#include "ledger.hpp"
+#include "moshtari/database.hpp"
+
+namespace moshtari::loyalty {
+
+namespace {
+
+struct OrderToEarn {
+    OrderId id = 0;
+    CustomerId customer = 0;
+    Timestamp at{};
+    std::int64_t total_minor = 0;
+    std::vector<std::string> tags;
+    bool first = false;  // the customer's earliest order
+};
+
+constexpr char kTagSeparator = '\x1f';
+
+std::vector<std::string> split_tags(const std::string& joined) {
+    std::vector<std::string> tags;
+    std::size_t start = 0;
+    while (start <= joined.size() && !joined.empty()) {
+        const auto end = joined.find(kTagSeparator, start);
+        tags.push_back(joined.substr(start, end - start));
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    return tags;
+}
+
+std::vector<OrderToEarn> orders_to_earn(Database& db, const Programme& programme, OrderId first,
+                                        OrderId last) {
+    SQLite::Statement query(db.sql(), R"sql(
+SELECT o.id, o.customer_id, o.at, o.total_minor,
+       COALESCE((SELECT group_concat(t.tag, char(31)) FROM customer_tags t
+                 WHERE t.customer_id = o.customer_id), ''),
+       NOT EXISTS (SELECT 1 FROM orders p WHERE p.customer_id = o.customer_id
+                   AND (p.at < o.at OR (p.at = o.at AND p.id < o.id)))
+FROM orders o
+WHERE o.id BETWEEN ?1 AND ?2 AND o.customer_id IS NOT NULL AND o.cancelled = 0 AND o.currency = ?3
+  AND NOT EXISTS (SELECT 1 FROM loyalty_points_ledger l
+                  WHERE l.programme = ?4 AND l.kind = 'earn' AND l.cause = 'order:' || o.id)
+ORDER BY o.at, o.id
+)sql");
+    query.bind(1, static_cast<int64_t>(first));
+    query.bind(2, static_cast<int64_t>(last));
+    query.bind(3, programme.currency);
+    query.bind(4, programme.id);
+    std::vector<OrderToEarn> orders;
+    while (query.executeStep()) {
+        orders.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getInt64(),
+                          from_unix(query.getColumn(2).getInt64()), query.getColumn(3).getInt64(),
+                          split_tags(query.getColumn(4).getString()),
+                          query.getColumn(5).getInt() != 0});
+    }
+    return orders;
+}
+
+// The calendar period (UTC) `at` falls in, as the time it began.
+Timestamp period_start(Period period, Timestamp at) {
+    using namespace std::chrono;
+    const year_month_day day{floor<days>(at)};
+    switch (period) {
+        case Period::day:
+            return sys_days{day};
+        case Period::month:
+            return sys_days{day.year() / day.month() / 1};
+        case Period::year:
+            return sys_days{day.year() / January / 1};
+        case Period::none:
+            break;
+    }
+    return Timestamp{};
+}
+
+// Points already earned from orders per customer and period, from the earliest period the batch
+// touches on: the room left under cap_per_period.
+using PeriodTotals = std::map<std::pair<CustomerId, Timestamp>, std::int64_t>;
+
+PeriodTotals earned_per_period(Database& db, const Programme& programme,
+                               const std::vector<OrderToEarn>& orders) {
+    PeriodTotals totals;
+    if (programme.cap_per_period == 0 || orders.empty()) return totals;
+    SQLite::Statement query(db.sql(), R"sql(
+SELECT l.customer_id, l.at, l.points FROM loyalty_points_ledger l
+WHERE l.programme = ?1 AND l.kind = 'earn' AND l.rule = 'order' AND l.at >= ?2
+  AND l.customer_id IN (SELECT value FROM json_each(?3))
+)sql");
+    nlohmann::json customers = nlohmann::json::array();
+    for (const auto& order : orders) customers.push_back(order.customer);
+    query.bind(1, programme.id);
+    query.bind(2, static_cast<int64_t>(to_unix(period_start(programme.period, orders.front().at))));
+    query.bind(3, customers.dump());
+    while (query.executeStep()) {
+        const auto at = from_unix(query.getColumn(1).getInt64());
+        totals[{query.getColumn(0).getInt64(), period_start(programme.period, at)}] +=
+            query.getColumn(2).getInt64();
+    }
+    return totals;
+}
+
+Entry earning(const Programme& programme, const OrderToEarn& order, std::string cause,
+              std::string rule, std::int64_t points) {
+    Entry entry;
+    entry.programme = programme.id;
+    entry.customer = order.customer;
+    entry.kind = EntryKind::earn;
+    entry.cause = std::move(cause);
+    entry.points = points;
+    entry.at = order.at;
+    entry.order = order.id;
+    entry.rule = std::move(rule);
+    entry.expires_at = programme.expiry_of(order.at);
+    return entry;
+}
+
+}  // namespace
+
+std::size_t earn_for_orders(Database& db, const Programme& programme, OrderId first, OrderId last) {
+    const auto orders = orders_to_earn(db, programme, first, last);
+    PeriodTotals totals = earned_per_period(db, programme, orders);
+    const int digits = minor_unit_digits(programme.currency);
+    std::vector<Entry> entries;
+    for (const auto& order : orders) {
+        std::int64_t points = order_points(programme.earn, digits, order.total_minor, order.tags);
+        if (programme.cap_per_period > 0) {
+            auto& earned = totals[{order.customer, period_start(programme.period, order.at)}];
+            points = std::max<std::int64_t>(0, std::min(points, programme.cap_per_period - earned));
+            earned += points;
+        }
+        if (points > 0) {
+            entries.push_back(
+                earning(programme, order, fmt::format("order:{}", order.id), "order", points));
+        }
+        if (order.first && programme.first_order_bonus > 0) {
+            entries.push_back(earning(programme, order,
+                                      fmt::format("first-order:{}", order.customer), "first_order",
+                                      programme.first_order_bonus));
+        }
+    }
+    return Ledger(db).append(entries);
+}
+
+std::size_t award_birthdays(Database& db, const Programme& programme, Date day) {
+    if (programme.birthday_bonus == 0) return 0;
+    const std::string date = format_date(day);
+    SQLite::Statement query(db.sql(), R"sql(
+SELECT c.id FROM customers c
+WHERE substr(c.birthday, 6) = ?1
+  AND EXISTS (SELECT 1 FROM loyalty_points_ledger l WHERE l.programme = ?2 AND l.customer_id = c.id)
+)sql");
+    query.bind(1, date.substr(5));
+    query.bind(2, programme.id);
+    const Timestamp at = std::chrono::sys_days{day};
+    std::vector<Entry> entries;
+    while (query.executeStep()) {
+        Entry entry;
+        entry.programme = programme.id;
+        entry.customer = query.getColumn(0).getInt64();
+        entry.kind = EntryKind::earn;
+        entry.cause = fmt::format("birthday:{}:{}", date.substr(0, 4), entry.customer);
+        entry.points = programme.birthday_bonus;
+        entry.at = at;
+        entry.rule = "birthday";
+        entry.expires_at = programme.expiry_of(at);
+        entries.push_back(std::move(entry));
+    }
+    return Ledger(db).append(entries);
+}
+
+}  // namespace moshtari::loyalty

@@ -470,8 +470,7 @@ int run_demo(std::ostream& out, const std::vector<std::filesystem::path>& plugin
     record_story(*workspace, as_of);
     const auto imported = import_spreadsheet(*workspace, folder.path());
     workspace->run_worker_pass(as_of);
-    const auto messages =
-        send_demo_messages(*workspace, as_of, sink ? &*sink : nullptr, no_sink_reason);
+    const auto messages = send_demo_messages(*workspace, sink ? &*sink : nullptr, no_sink_reason);
     // The sent messages are events too (MessageSent): the report shows the log as it ends.
     workspace->run_worker_pass(as_of);
     Report(out, *workspace, as_of).print(folder.path(), keep, imported, messages);

@@ -4,7 +4,6 @@
 
 #include <fstream>
 #include <limits>
-#include <map>
 #include <vector>
 
 #include "captured_command.hpp"
@@ -12,6 +11,7 @@
 #include "moshtari/customer_store.hpp"
 #include "moshtari/error.hpp"
 #include "moshtari/outbox.hpp"
+#include "moshtari/time.hpp"
 #include "moshtari/workspace.hpp"
 
 namespace moshtari::cli {
@@ -59,8 +59,9 @@ std::string name_of(Workspace& workspace, CustomerId id) {
     return customer ? customer->name : fmt::format("customer #{}", id);
 }
 
-std::string delivered(Workspace& workspace, Timestamp now, const LocalMailSink& sink) {
-    const DeliveryReport report = workspace.deliver_messages(now);
+std::string delivered(Workspace& workspace, const LocalMailSink& sink) {
+    // The clock's now, not the story's: `email send` queued the messages due when it ran.
+    const DeliveryReport report = workspace.deliver_messages(now());
     std::string text = fmt::format(
         "The delivery worker (`moshtari outbox run`) handed them to a local SMTP sink the demo "
         "started:\naiosmtpd on 127.0.0.1:{}, which keeps what it receives in {}.\n",
@@ -107,7 +108,7 @@ std::string demo_email_section(const fs::path& folder, std::optional<int> sink_p
         kEmailPlugin, url, kStoryBusiness, kTemplate);
 }
 
-std::string send_demo_messages(Workspace& workspace, Timestamp now, const LocalMailSink* sink,
+std::string send_demo_messages(Workspace& workspace, const LocalMailSink* sink,
                                const std::string& no_sink_reason) {
     const Command* email = find_command(workspace, "email");
     if (!email)
@@ -131,7 +132,7 @@ std::string send_demo_messages(Workspace& workspace, Timestamp now, const LocalM
                           "messages wait in the outbox (`moshtari outbox list`).\n",
                           no_sink_reason);
     }
-    return text + delivered(workspace, now, *sink);
+    return text + delivered(workspace, *sink);
 }
 
 }  // namespace moshtari::cli

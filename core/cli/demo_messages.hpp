@@ -8,7 +8,6 @@
 #include <string>
 
 #include "local_mail_sink.hpp"
-#include "moshtari/time.hpp"
 
 namespace moshtari {
 class Workspace;
@@ -23,9 +22,9 @@ inline constexpr const char* kEmailPlugin = "channel-email";
 // where the demo itself never sends.
 std::string demo_email_section(const std::filesystem::path& folder, std::optional<int> sink_port);
 
-// Queues the win-back mail and, with a `sink`, runs the delivery worker at `now`; returns what the
-// demo prints about it. `no_sink_reason` says why there is no sink.
-std::string send_demo_messages(Workspace& workspace, Timestamp now, const LocalMailSink* sink,
+// Queues the win-back mail and, with a `sink`, runs the delivery worker; returns what the demo
+// prints about it. `no_sink_reason` says why there is no sink.
+std::string send_demo_messages(Workspace& workspace, const LocalMailSink* sink,
                                const std::string& no_sink_reason);
 
 }  // namespace moshtari::cli

@@ -10,8 +10,10 @@ namespace {
 const std::array<Migration, 2> kMigrations{{
     {1, "customers, interactions, orders, deals, tasks, event log",
      R"sql(
+-- AUTOINCREMENT where rows can be erased or merged away: the event log names records by id, and
+-- an erased customer's id must never come back as someone else's.
 CREATE TABLE customers (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     kind TEXT NOT NULL CHECK (kind IN ('person', 'company')),
     name TEXT NOT NULL,
     given_name TEXT NOT NULL DEFAULT '',
@@ -71,7 +73,7 @@ CREATE TABLE customer_attributes (
 ) WITHOUT ROWID;
 
 CREATE TABLE interactions (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     customer_id INTEGER REFERENCES customers (id),  -- NULL once the customer is erased and kept
     channel TEXT NOT NULL,
     direction TEXT NOT NULL CHECK (direction IN ('inbound', 'outbound', 'internal')),
@@ -83,7 +85,7 @@ CREATE TABLE interactions (
 CREATE INDEX interactions_by_customer ON interactions (customer_id, at);
 
 CREATE TABLE orders (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     customer_id INTEGER REFERENCES customers (id),  -- NULL for a guest order
     external_id TEXT UNIQUE,
     at INTEGER NOT NULL,
@@ -104,7 +106,7 @@ CREATE TABLE order_lines (
 ) WITHOUT ROWID;
 
 CREATE TABLE deals (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     customer_id INTEGER NOT NULL REFERENCES customers (id),
     title TEXT NOT NULL,
     pipeline_id TEXT NOT NULL,
@@ -128,7 +130,7 @@ CREATE TABLE deal_stage_history (
 ) WITHOUT ROWID;
 
 CREATE TABLE tasks (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     title TEXT NOT NULL,
     due INTEGER,
     assignee TEXT NOT NULL DEFAULT '',
@@ -192,7 +194,7 @@ CREATE TABLE schedule_ticks (
 -- worker claims due rows under the write lock (state 'sending', claimed_by, lease_until), hands them to
 -- the channel outside any transaction and records the outcome. message_id is the stable Message-ID.
 CREATE TABLE outbox_messages (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     channel TEXT NOT NULL,
     customer_id INTEGER NOT NULL REFERENCES customers (id),
     address TEXT NOT NULL DEFAULT '',  -- empty until resolved at send time

@@ -149,6 +149,17 @@ TEST_F(PrivacyTest, EraseLeavesNoPersonalDataInAnyTableAndKeepsOrderTotals) {
     EXPECT_THROW(w().privacy().export_personal(id, "dpo"), NotFound);
 }
 
+// The event log names customers by id: an erased customer's id never comes back as a new one's.
+TEST_F(PrivacyTest, AnErasedCustomersIdIsNeverGivenToAnother) {
+    Customer last;
+    last.name = "Last In";
+    const CustomerId erased = w().customers().create(last);
+    w().privacy().erase(erased, "test");
+    Customer next;
+    next.name = "Next In";
+    EXPECT_GT(w().customers().create(next), erased);
+}
+
 class KeepInteractionsTest : public PrivacyTest {
   protected:
     KeepInteractionsTest()

@@ -12,12 +12,14 @@ Table interactions_table(const std::vector<Interaction>& interactions) {
 }
 
 Table orders_table(const std::vector<Order>& orders) {
-    Table table{{"id", "at", "customer", "external_id", "total", "lines", "cancelled"}, {}};
+    Table table{{"id", "at", "customer", "external_id", "total", "refunded", "lines", "cancelled"},
+                {}};
     for (const auto& o : orders) {
         const nlohmann::json customer =
             o.customer_id ? nlohmann::json(*o.customer_id) : nlohmann::json("guest");
-        table.rows.push_back({o.id, format_time(o.at), customer, o.external_id,
-                              format_money(o.total), o.lines.size(), o.cancelled});
+        table.rows.push_back(
+            {o.id, format_time(o.at), customer, o.external_id, format_money(o.total),
+             format_money({o.refunded_minor, o.total.currency}), o.lines.size(), o.cancelled});
     }
     return table;
 }

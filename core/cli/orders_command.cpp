@@ -1,4 +1,4 @@
-// `moshtari orders add|list|cancel`.
+// `moshtari orders add|list|cancel|refund`.
 
 #include <fmt/format.h>
 
@@ -104,6 +104,31 @@ void add_cancel_command(CLI::App& orders, CliContext& context) {
     });
 }
 
+void add_refund_command(CLI::App& orders, CliContext& context) {
+    auto* command = orders.add_subcommand(
+        "refund", "Record money given back on an order; plugins take back in proportion");
+    struct Refund {
+        OrderId id = 0;
+        std::string amount;
+        std::string at;
+    };
+    auto refund = std::make_shared<Refund>();
+    add_id_option(*command, "order", refund->id, "Order id")->required();
+    command->add_option("--amount", refund->amount, "How much, like 5.00, in the order's currency")
+        ->required();
+    command->add_option("--at", refund->at, "When, YYYY-MM-DD[THH:MM[:SS]Z] in UTC (default: now)");
+    command->callback([&context, refund] {
+        OrderStore& store = context.workspace().orders();
+        const Order order = store.get(refund->id);
+        store.refund(refund->id, parse_money(refund->amount, order.total.currency),
+                     time_or_now(refund->at));
+        const Order after = store.get(refund->id);
+        context.out() << fmt::format("order #{}: {} refunded of {}\n", refund->id,
+                                     format_money({after.refunded_minor, after.total.currency}),
+                                     format_money(after.total));
+    });
+}
+
 }  // namespace
 
 void add_orders_command(CLI::App& app, CliContext& context) {
@@ -111,6 +136,7 @@ void add_orders_command(CLI::App& app, CliContext& context) {
     add_add_command(*orders, context);
     add_list_command(*orders, context);
     add_cancel_command(*orders, context);
+    add_refund_command(*orders, context);
 }
 
 }  // namespace moshtari::cli

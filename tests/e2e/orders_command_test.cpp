@@ -62,6 +62,20 @@ TEST_F(OrdersCommand, CancelsAnOrderOnce) {
     EXPECT_NE(missing.err.find("there is no order #9"), std::string::npos) << missing.err;
 }
 
+TEST_F(OrdersCommand, RefundsAnOrderUpToItsTotal) {
+    ok({"orders", "add", "--customer", "1", "--total", "12.50"});
+    EXPECT_EQ(ok({"orders", "refund", "1", "--amount", "2.50"}),
+              "order #1: 2.50 EUR refunded of 12.50 EUR");
+    EXPECT_EQ(json({"orders", "list"})[0]["refunded"], "2.50 EUR");
+    const auto too_much = run({"orders", "refund", "1", "--amount", "10.01"});
+    EXPECT_EQ(too_much.exit_code, 1);
+    EXPECT_NE(too_much.err.find("order #1 has 10.00 EUR left to refund of 12.50 EUR"),
+              std::string::npos)
+        << too_much.err;
+    EXPECT_EQ(ok({"orders", "refund", "1", "--amount", "10"}),
+              "order #1: 12.50 EUR refunded of 12.50 EUR");
+}
+
 TEST_F(OrdersCommand, InteractionsAreLoggedAndListed) {
     EXPECT_EQ(ok({"interactions", "log", "--customer", "1", "--channel", "phone", "--kind", "call",
                   "--direction", "outbound", "--outcome", "answered", "--text",

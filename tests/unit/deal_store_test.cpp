@@ -107,6 +107,38 @@ TEST_F(DealStoreTest, AnOrderIsCancelledOnceWithItsEvent) {
     EXPECT_EQ(ws.event_log().read_after(0, 100, "OrderCancelled").size(), 1u);
 }
 
+TEST_F(DealStoreTest, AnOrderIsRefundedInPartsUpToItsTotal) {
+    Order o;
+    o.customer_id = customer;
+    o.total = parse_money("20.00", "EUR");
+    const OrderId id = ws.orders().add(o);
+    ws.orders().refund(id, parse_money("5.00", "EUR"), *parse_time("2026-03-04"));
+    ws.orders().refund(id, parse_money("15.00", "EUR"), *parse_time("2026-03-05"));
+    EXPECT_EQ(ws.orders().get(id).refunded_minor, 2000);
+    const auto refunds = ws.event_log().read_after(0, 100, "OrderRefunded");
+    ASSERT_EQ(refunds.size(), 2u);
+    const auto last = refunds[1].as<events::OrderRefunded>();
+    EXPECT_EQ(last.amount_minor, 1500);
+    EXPECT_EQ(last.refunded_minor, 2000);
+    EXPECT_EQ(last.total_minor, 2000);
+    EXPECT_EQ(last.customer_id, customer);
+    EXPECT_EQ(last.at, to_unix(*parse_time("2026-03-05")));
+
+    try {
+        ws.orders().refund(id, parse_money("0.01", "EUR"), now());
+        FAIL() << "more than the total must be refused";
+    } catch (const UserError& e) {
+        EXPECT_STREQ(e.what(),
+                     "order #1 has 0.00 EUR left to refund of 20.00 EUR; a refund must be more "
+                     "than zero and at most that, not 0.01 EUR");
+    }
+    EXPECT_THROW(ws.orders().refund(id, parse_money("1", "USD"), now()), UserError);
+    const OrderId other = ws.orders().add(o);
+    ws.orders().cancel(other, now());
+    EXPECT_THROW(ws.orders().refund(other, parse_money("1", "EUR"), now()), UserError);
+    EXPECT_EQ(ws.event_log().read_after(0, 100, "OrderRefunded").size(), 2u);
+}
+
 TEST_F(DealStoreTest, TasksCompleteOnceAndListOpenOnesByDueDate) {
     const TaskId later = ws.tasks().add(
         {.title = "send contract", .due = parse_time("2026-12-10"), .deal_id = new_deal()});

@@ -86,6 +86,21 @@ struct OrderCancelled {
     NLOHMANN_DEFINE_TYPE_INTRUSIVE(OrderCancelled, order_id, customer_id, at)
 };
 
+// Part or all of an order's amount was given back; `refunded_minor` is the total refunded so far,
+// so a subscriber can take back in proportion without keeping its own count.
+struct OrderRefunded {
+    static constexpr std::string_view kType = "OrderRefunded";
+    std::int64_t order_id = 0;
+    std::int64_t customer_id = 0;  // 0 for a guest order
+    std::int64_t at = 0;           // unix seconds
+    std::int64_t amount_minor = 0;
+    std::int64_t refunded_minor = 0;
+    std::int64_t total_minor = 0;
+    std::string currency;
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(OrderRefunded, order_id, customer_id, at, amount_minor,
+                                   refunded_minor, total_minor, currency)
+};
+
 struct DealCreated {
     static constexpr std::string_view kType = "DealCreated";
     std::int64_t deal_id = 0;

@@ -31,6 +31,7 @@ struct Order {
     Timestamp at{};
     Money total{};
     bool cancelled = false;
+    std::int64_t refunded_minor = 0;  // refunded so far, in the order's currency
     std::vector<OrderLine> lines{};
 };
 

@@ -1,5 +1,5 @@
 #pragma once
-// Orders; adding one emits OrderPlaced, cancelling one OrderCancelled.
+// Orders; adding one emits OrderPlaced, cancelling one OrderCancelled, refunding OrderRefunded.
 
 #include <cstddef>
 #include <optional>
@@ -19,6 +19,9 @@ class MOSHTARI_API OrderStore {
     virtual OrderId add(const Order& order) = 0;
     // Marks the order cancelled at `at` (now when unset); refuses an order already cancelled.
     virtual void cancel(OrderId id, Timestamp at = {}) = 0;
+    // Adds `amount` (in the order's currency) to what was refunded of the order at `at` (now when
+    // unset); refuses a cancelled order or more than is left to refund.
+    virtual void refund(OrderId id, const Money& amount, Timestamp at = {}) = 0;
     virtual Order get(OrderId id) const = 0;
     virtual std::optional<Order> find_by_external_id(std::string_view external_id) const = 0;
     // Newest first; all customers when `customer` is empty.

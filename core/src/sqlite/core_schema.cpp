@@ -7,7 +7,7 @@ namespace moshtari::sqlite {
 namespace {
 
 // Times are unix seconds (INTEGER), dates ISO text, money integer minor units with a currency code.
-const std::array<Migration, 2> kMigrations{{
+const std::array<Migration, 3> kMigrations{{
     {1, "customers, interactions, orders, deals, tasks, event log",
      R"sql(
 -- AUTOINCREMENT where rows can be erased or merged away: the event log names records by id, and
@@ -226,6 +226,10 @@ CREATE TABLE outbox_suppressions (
     at INTEGER NOT NULL,
     PRIMARY KEY (channel, address)
 ) WITHOUT ROWID;
+)sql"},
+    {3, "orders: the amount refunded so far",
+     R"sql(
+ALTER TABLE orders ADD COLUMN refunded_minor INTEGER NOT NULL DEFAULT 0 CHECK (refunded_minor >= 0);
 )sql"},
 }};
 

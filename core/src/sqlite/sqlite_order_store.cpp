@@ -16,7 +16,8 @@ namespace moshtari::sqlite {
 
 namespace {
 constexpr const char* kColumns =
-    "SELECT id, customer_id, external_id, at, total_minor, currency, cancelled FROM orders";
+    "SELECT id, customer_id, external_id, at, total_minor, currency, cancelled, refunded_minor "
+    "FROM orders";
 }  // namespace
 
 void check_order(const Order& order) {
@@ -85,6 +86,37 @@ void SqliteOrderStore::cancel(OrderId id, Timestamp at) {
     tx.commit();
 }
 
+void SqliteOrderStore::refund(OrderId id, const Money& amount, Timestamp at) {
+    const auto when = or_now(at);
+    Transaction tx(db_);
+    const Order order = get(id);
+    if (order.cancelled) {
+        throw UserError(fmt::format("order #{} is cancelled; there is nothing to refund", id));
+    }
+    if (amount.currency != order.total.currency) {
+        throw UserError(fmt::format("order #{} is in {}; give the refund in {}, not {}", id,
+                                    order.total.currency, order.total.currency, amount.currency));
+    }
+    const std::int64_t left = order.total.minor_units - order.refunded_minor;
+    if (amount.minor_units <= 0 || amount.minor_units > left) {
+        throw UserError(fmt::format(
+            "order #{} has {} left to refund of {}; a refund must be more than zero and at most "
+            "that, not {}",
+            id, format_money({left, order.total.currency}), format_money(order.total),
+            format_money(amount)));
+    }
+    const std::int64_t refunded = order.refunded_minor + amount.minor_units;
+    SQLite::Statement update(db_.sql(), "UPDATE orders SET refunded_minor = ? WHERE id = ?");
+    update.bind(1, static_cast<int64_t>(refunded));
+    update.bind(2, static_cast<int64_t>(id));
+    update.exec();
+    log_.append(
+        events::OrderRefunded{id, order.customer_id.value_or(0), to_unix(when), amount.minor_units,
+                              refunded, order.total.minor_units, order.total.currency},
+        when);
+    tx.commit();
+}
+
 Order SqliteOrderStore::read(SQLite::Statement& row) const {
     Order order;
     order.id = row.getColumn(0).getInt64();
@@ -93,6 +125,7 @@ Order SqliteOrderStore::read(SQLite::Statement& row) const {
     order.at = from_unix(row.getColumn(3).getInt64());
     order.total = Money{row.getColumn(4).getInt64(), row.getColumn(5).getString()};
     order.cancelled = row.getColumn(6).getInt() != 0;
+    order.refunded_minor = row.getColumn(7).getInt64();
     SQLite::Statement lines(
         db_.sql(),
         "SELECT sku, description, quantity, unit_price_minor FROM order_lines WHERE order_id = ? "

@@ -22,6 +22,7 @@ class SqliteOrderStore final : public OrderStore {
 
     OrderId add(const Order& order) override;
     void cancel(OrderId id, Timestamp at) override;
+    void refund(OrderId id, const Money& amount, Timestamp at) override;
     Order get(OrderId id) const override;
     std::optional<Order> find_by_external_id(std::string_view external_id) const override;
     std::vector<Order> list(std::optional<CustomerId> customer, std::size_t limit) const override;

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <chrono>
 
 #include "expiry.hpp"
 #include "moshtari/error.hpp"
@@ -85,6 +84,7 @@ Entry redeem(Database& db, const Programme& programme, const Redemption& redempt
 }
 
 Entry adjust(Database& db, const Programme& programme, const Adjustment& adjustment) {
+    require_reference(adjustment.reference, "--reference");
     if (adjustment.points == 0) throw UserError("--points must not be 0");
     if (adjustment.reason.empty()) {
         throw UserError("--reason is required: say why the points change, for the ledger");
@@ -97,12 +97,6 @@ Entry adjust(Database& db, const Programme& programme, const Adjustment& adjustm
     entry.customer = adjustment.customer;
     entry.kind = EntryKind::adjust;
     entry.cause = adjustment.reference;
-    if (entry.cause.empty()) {
-        entry.cause = fmt::format("{}-{}", to_unix(now()),
-                                  std::chrono::steady_clock::now().time_since_epoch().count());
-    } else {
-        require_reference(entry.cause, "--reference");
-    }
     entry.points = adjustment.points;
     entry.at = adjustment.at;
     entry.rule = "adjustment";

@@ -29,13 +29,13 @@ struct Adjustment {
     CustomerId customer = 0;
     std::int64_t points = 0;  // positive to give, negative to take
     std::string reason;
-    std::string reference;  // unique per programme; empty for a new one
+    std::string reference;  // unique per programme, so a retry does not adjust twice
     std::string by;
     Timestamp at{};
 };
 
-// Refused when points is 0, the reason is empty, or (negative_balance: clamp) it would take the
-// balance below zero.
+// Refused when points is 0, the reason or reference is empty, the reference was used before, or
+// (negative_balance: clamp) it would take the balance below zero.
 Entry adjust(Database& db, const Programme& programme, const Adjustment& adjustment);
 
 struct Bonus {

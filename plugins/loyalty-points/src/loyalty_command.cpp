@@ -202,9 +202,10 @@ void add_adjust(CLI::App& loyalty, Workspace& workspace, const Settings& setting
     command->add_option("--points", adjustment->points, "Points to add, or to take when negative")
         ->required();
     command->add_option("--reason", adjustment->reason, "Why, for the ledger")->required();
-    command->add_option(
-        "--reference", adjustment->reference,
-        "A unique reference, so a retry does not adjust twice (default: a new one)");
+    command
+        ->add_option("--reference", adjustment->reference,
+                     "A unique reference (a ticket number), so a retry does not adjust twice")
+        ->required();
     add_by(*command, *common);
     add_programme_and_json(*command, *common);
     command->callback([&workspace, &settings, common, adjustment] {

@@ -37,8 +37,15 @@ class LoyaltyPointsPlugin final : public Plugin {
                     [&](const Programme& p) { earn_for_orders(db, p, e.first_id, e.last_id); });
             })
             .on<events::OrderCancelled>([&db, each_programme](const auto& e, const EventRecord&) {
-                each_programme(
-                    [&](const Programme& p) { reverse_order(db, p, e.order_id, from_unix(e.at)); });
+                each_programme([&](const Programme& p) {
+                    reverse_cancelled(db, p, e.order_id, from_unix(e.at));
+                });
+            })
+            .on<events::OrderRefunded>([&db, each_programme](const auto& e, const EventRecord&) {
+                each_programme([&](const Programme& p) {
+                    reverse_refunded(db, p, e.order_id, e.refunded_minor, e.total_minor,
+                                     from_unix(e.at));
+                });
             })
             .on<events::DailyTick>([&db, each_programme](const auto& e, const EventRecord&) {
                 const auto day = parse_date(e.date);

@@ -71,7 +71,7 @@ TEST_F(Cli, EarnRedeemAdjustHistoryAndCancelThroughTheExecutable) {
             .find("redemption 'cart-1' was already recorded"),
         std::string::npos);
     EXPECT_EQ(ok({"loyalty", "adjust", "--customer", ada, "--points=-5", "--reason", "goodwill",
-                  "--by", "maria"}),
+                  "--reference", "ticket-12", "--by", "maria"}),
               fmt::format("Took 5 points for customer #{} in 'points' (ledger entry #4); balance "
                           "75\n",
                           ada));
@@ -114,7 +114,8 @@ TEST_F(Cli, ErrorsSayWhatIsWrongAndWhatToDo) {
               std::string::npos);
     EXPECT_NE(refused({"loyalty", "expire", "--as-of", "2999-01-01"}).find("is in the future"),
               std::string::npos);
-    EXPECT_NE(refused({"loyalty", "adjust", "--customer", ada, "--points=-1", "--reason", "x"})
+    EXPECT_NE(refused({"loyalty", "adjust", "--customer", ada, "--points=-1", "--reason", "x",
+                       "--reference", "t-1"})
                   .find("would go below zero, which negative_balance: clamp forbids"),
               std::string::npos);
 }

@@ -216,8 +216,29 @@ TEST_F(Ledgers, ACancelledOrderTakesBackItsPointsSpentOrNotClampedAtZero) {
     EXPECT_EQ(reversal.kind, EntryKind::reverse);
     EXPECT_EQ(reversal.points, -20);
     EXPECT_EQ(reversal.shortfall, 80) << "what could not be taken back is recorded";
-    reverse_order(db(), programme(), big, now());
+    reverse_cancelled(db(), programme(), big, now());
     EXPECT_EQ(entries(ada).size(), 4u) << "a cancellation reverses once";
+}
+
+TEST_F(Ledgers, PartialRefundsTakeBackInProportionAndAddUpToTheWhole) {
+    const CustomerId ada = add_customer("Ada");
+    const OrderId order = place_order(ada, 1000, now() - std::chrono::days(1));  // 10 points
+    run_worker();
+    for (const std::int64_t part : {333, 333, 334}) {
+        w().orders().refund(order, Money{part, "EUR"}, now());
+        run_worker();
+    }
+    std::vector<std::pair<std::string, std::int64_t>> got;
+    for (const auto& e : entries(ada)) got.emplace_back(e.cause, e.points);
+    const std::vector<std::pair<std::string, std::int64_t>> want{
+        {fmt::format("order:{}", order), 10},
+        {fmt::format("refund:{}:333", order), -3},
+        {fmt::format("refund:{}:666", order), -3},
+        {fmt::format("refund:{}:1000", order), -4}};
+    EXPECT_EQ(got, want);
+    EXPECT_EQ(balance(ada), 0);
+    reverse_refunded(db(), programme(), order, 1000, 1000, now());
+    EXPECT_EQ(entries(ada).size(), 4u) << "each refund reverses once";
 }
 
 class OwingBalance : public LoyaltyTest {

@@ -1,10 +1,12 @@
-// Thousands of random orders, cancellations, redemptions and expiries, replayed against the real
-// plugin and against a model of the rules written here from scratch. After every step the balance,
-// the sum of the ledger and the model agree, and a clamped programme is never below zero.
+// Thousands of random orders, cancellations, partial refunds, redemptions and expiries, replayed
+// against the real plugin and against a model of the rules written here from scratch. After every
+// step the balance, the sum of the ledger and the model agree, and a clamped programme is never
+// below zero.
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <random>
 
 #include "account.hpp"
@@ -26,8 +28,9 @@ class Model {
   public:
     explicit Model(bool allow_negative) : allow_negative_(allow_negative) {}
 
-    void earn(OrderId order, Timestamp at, std::int64_t points, bool first) {
-        if (points > 0) receive(order, at, points);
+    void earn(OrderId order, Timestamp at, std::int64_t total_minor, bool first) {
+        orders_[order].total = total_minor;
+        if (total_minor / 100 > 0) receive(order, at, total_minor / 100);
         if (first) receive(order, at, kFirstOrderBonus);
     }
 
@@ -40,14 +43,15 @@ class Model {
     }
 
     void cancel(OrderId order, Timestamp at) {
-        expire(at);
-        std::int64_t owed = 0;
-        for (const auto& lot : lots_) {
-            if (lot.order == order) owed += lot.points - lot.expired;
-        }
-        const std::int64_t taken =
-            allow_negative_ ? owed : std::clamp<std::int64_t>(balance(), 0, owed);
-        spend(at, taken, order);
+        take_back(order, at, [&] { return outstanding(order); });
+    }
+
+    void refund(OrderId order, Timestamp at, std::int64_t amount_minor) {
+        OrderAccount& account = orders_[order];
+        account.refunded += amount_minor;
+        take_back(order, at, [&] {
+            return earned(order) * account.refunded / account.total - account.taken_back;
+        });
     }
 
     void expire(Timestamp as_of) {
@@ -75,11 +79,39 @@ class Model {
         std::int64_t expired = 0;
         bool expiry_recorded = false;
     };
+    struct OrderAccount {
+        std::int64_t total = 0;
+        std::int64_t refunded = 0;
+        std::int64_t taken_back = 0;  // shortfalls included
+    };
 
     void receive(OrderId order, Timestamp at, std::int64_t points) {
         const std::int64_t repaid = std::min(owed_, points);
         owed_ -= repaid;
         lots_.push_back({order, at + std::chrono::days(kLifetimeDays), points, points - repaid});
+    }
+
+    std::int64_t earned(OrderId order) const {
+        std::int64_t sum = 0;
+        for (const auto& lot : lots_) sum += lot.order == order ? lot.points : 0;
+        return sum;
+    }
+    std::int64_t outstanding(OrderId order) {
+        std::int64_t expired = 0;
+        for (const auto& lot : lots_) expired += lot.order == order ? lot.expired : 0;
+        return earned(order) - expired - orders_[order].taken_back;
+    }
+
+    template <class Due>
+    void take_back(OrderId order, Timestamp at, Due due) {
+        if (earned(order) == 0) return;
+        expire(at);
+        const std::int64_t owed =
+            std::clamp<std::int64_t>(due(), 0, std::max<std::int64_t>(outstanding(order), 0));
+        const std::int64_t taken =
+            allow_negative_ ? owed : std::clamp<std::int64_t>(balance(), 0, owed);
+        spend(at, taken, order);
+        orders_[order].taken_back += owed;
     }
 
     // From the order's own lots first when `order` is set, then the oldest valid lots.
@@ -97,6 +129,7 @@ class Model {
 
     bool allow_negative_;
     std::vector<Lot> lots_;
+    std::map<OrderId, OrderAccount> orders_;
     std::int64_t owed_ = 0;
 };
 
@@ -131,10 +164,15 @@ TEST_P(Replay, BalanceLedgerSumAndModelAgreeAfterEveryStep) {
         customers.push_back(add_customer(fmt::format("Customer {}", i)));
         models.emplace_back(allow);
     }
-    std::vector<std::pair<OrderId, int>> open_orders;  // order, customer index
+    struct OpenOrder {
+        OrderId order;
+        int customer;       // index
+        std::int64_t left;  // to refund
+    };
+    std::vector<OpenOrder> open_orders;
     std::vector<bool> has_ordered(kCustomers, false);
     Timestamp t = at("2024-01-01");
-    int redeemed = 0, refused = 0, cancelled = 0, expiries = 0;
+    int redeemed = 0, refused = 0, cancelled = 0, refunded = 0, expiries = 0;
     for (int step = 0; step < kSteps; ++step) {
         SCOPED_TRACE(fmt::format("seed {}, step {}, policy {}", kSeed, step, GetParam()));
         t += std::chrono::minutes(uniform(0, 36 * 60));
@@ -144,18 +182,27 @@ TEST_P(Replay, BalanceLedgerSumAndModelAgreeAfterEveryStep) {
             const std::int64_t total = uniform(50, 20000);
             const OrderId order = place_order(customers[c], total, t);
             run_worker();
-            models[c].earn(order, t, total / 100, !has_ordered[c]);
+            models[c].earn(order, t, total, !has_ordered[c]);
             has_ordered[c] = true;
-            open_orders.emplace_back(order, c);
-        } else if (roll < 55 && !open_orders.empty()) {
+            open_orders.push_back({order, c, total});
+        } else if (roll < 62 && !open_orders.empty()) {
             const auto pick = static_cast<std::size_t>(uniform(0, open_orders.size() - 1));
-            const auto [order, owner] = open_orders[pick];
-            open_orders.erase(open_orders.begin() + static_cast<std::ptrdiff_t>(pick));
-            w().orders().cancel(order, t);
-            run_worker();
-            models[owner].cancel(order, t);
-            ++cancelled;
-        } else if (roll < 90) {
+            OpenOrder& open = open_orders[pick];
+            if (roll < 52 || open.left == 0) {
+                w().orders().cancel(open.order, t);
+                run_worker();
+                models[open.customer].cancel(open.order, t);
+                open_orders.erase(open_orders.begin() + static_cast<std::ptrdiff_t>(pick));
+                ++cancelled;
+            } else {
+                const std::int64_t amount = uniform(1, open.left);
+                w().orders().refund(open.order, Money{amount, "EUR"}, t);
+                run_worker();
+                models[open.customer].refund(open.order, t, amount);
+                open.left -= amount;
+                ++refunded;
+            }
+        } else if (roll < 92) {
             const std::int64_t points =
                 uniform(1, std::max<std::int64_t>(1, models[c].balance() + 20));
             bool succeeded = true;
@@ -187,6 +234,7 @@ TEST_P(Replay, BalanceLedgerSumAndModelAgreeAfterEveryStep) {
     EXPECT_GT(redeemed, 100);
     EXPECT_GT(refused, 20);
     EXPECT_GT(cancelled, 50);
+    EXPECT_GT(refunded, 50);
     EXPECT_GT(expiries, 50);
 }
 

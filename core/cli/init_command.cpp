@@ -83,6 +83,16 @@ pipelines:
 #   at_risk_days: 90   # no order for this many days or more: at-risk
 #   lapsed_days: 180   # no order for this many days or more: lapsed
 
+# Loyalty points (plugin loyalty-points; every key in its README): an example programme. Uncomment to run it.
+# loyalty-points:
+#   programmes:
+#     - id: points
+#       currency: EUR
+#       earn: {{points_per_unit: 1, rounding: down}}  # a point per euro
+#       bonuses: {{first_order: 50}}
+#       redeem: {{points: 100, value: "1.00"}}        # 100 points pay 1.00 EUR
+#       lifetime_days: 365                          # points expire, oldest first, after a year
+
 # What `moshtari customers erase ID` keeps, detached from the person; these are the defaults.
 # privacy:
 #   keep_orders: true         # order totals and dates stay, as guest orders, for the books

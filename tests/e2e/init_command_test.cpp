@@ -32,6 +32,23 @@ TEST_F(InitCommand, TheCommentedOutboxDefaultsAreValidOnceUncommented) {
     EXPECT_EQ(result.exit_code, 0) << result.err;
 }
 
+TEST_F(InitCommand, TheCommentedLoyaltyProgrammeRunsOnceUncommented) {
+    init();
+    std::istringstream in(read_file(dir_ / "moshtari.yaml"));
+    std::string text;
+    bool in_loyalty = false;
+    for (std::string line; std::getline(in, line);) {
+        in_loyalty = line == "# loyalty-points:" || (in_loyalty && line.starts_with("#  "));
+        text += (in_loyalty ? line.substr(2) : line) + '\n';
+    }
+    ASSERT_NE(text.find("\nloyalty-points:\n  programmes:"), std::string::npos) << text;
+    write_config(text);
+    ok({"customers", "add", "--name", "Ada Lovelace"});
+    ok({"orders", "add", "--customer", "1", "--total", "12.50"});
+    ok({"run", "--once"});
+    EXPECT_EQ(json({"loyalty", "balance", "--customer", "1"})["points"], 12 + 50);
+}
+
 TEST_F(InitCommand, WritesACommentedConfigurationThatLoads) {
     const auto result = run({"init"});
     ASSERT_EQ(result.exit_code, 0) << result.err;

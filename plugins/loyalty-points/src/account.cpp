@@ -127,7 +127,7 @@ Entry award_bonus(Database& db, const Programme& programme, const Bonus& bonus) 
             names += (names.empty() ? "" : ", ") + name;
         }
         throw UserError(fmt::format(
-            "programme '{}' has no bonus '{}'{}; add it under bonuses: in moshtari.yaml",
+            "programme '{}' has no bonus '{}'{}; add it under bonuses.by_hand in moshtari.yaml",
             programme.id, bonus.name,
             names.empty() ? std::string(" (it has none to award by hand)")
                           : fmt::format(" (it has {})", names)));

@@ -40,7 +40,7 @@ Entry adjust(Database& db, const Programme& programme, const Adjustment& adjustm
 
 struct Bonus {
     CustomerId customer = 0;
-    std::string name;       // a bonus under the programme's `bonuses:` (review, referral, ...)
+    std::string name;       // one of the programme's bonuses.by_hand (review, referral, ...)
     std::string reference;  // what earned it (the review's or referral's id): once per reference
     std::string by;
     Timestamp at{};

@@ -132,12 +132,12 @@ void add_history(CLI::App& loyalty, Workspace& workspace, const Settings& settin
 
 void add_earn(CLI::App& loyalty, Workspace& workspace, const Settings& settings) {
     auto* command = loyalty.add_subcommand(
-        "earn",
-        "Award a bonus configured under bonuses: (a review, a referral), once per reference");
+        "earn", "Award a bonus of bonuses.by_hand (a review, a referral), once per reference");
     auto common = std::make_shared<Common>();
     auto bonus = std::make_shared<Bonus>();
     add_customer(*command, *common);
-    command->add_option("--bonus", bonus->name, "The bonus's name under bonuses:")->required();
+    command->add_option("--bonus", bonus->name, "The bonus's name under bonuses.by_hand")
+        ->required();
     command->add_option("--reference", bonus->reference, "What earned it: the review's id, ...")
         ->required();
     add_by(*command, *common);

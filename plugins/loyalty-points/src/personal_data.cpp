@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <initializer_list>
 #include <map>
 
 #include "ledger.hpp"
@@ -41,36 +42,36 @@ nlohmann::json export_ledger(Database& db, CustomerId customer) {
     return nlohmann::json(programmes);
 }
 
-void run(Database& db, const char* sql, CustomerId first, CustomerId second = 0) {
+// Runs `sql` with the customer ids bound in order.
+void execute(Database& db, const char* sql, std::initializer_list<CustomerId> ids) {
     SQLite::Statement statement(db.sql(), sql);
-    statement.bind(1, static_cast<int64_t>(first));
-    if (second != 0) statement.bind(2, static_cast<int64_t>(second));
+    int index = 0;
+    for (const CustomerId id : ids) statement.bind(++index, static_cast<int64_t>(id));
     statement.exec();
 }
 
 }  // namespace
 
 PersonalDataHandler personal_data_handler(Workspace& workspace) {
-    return {
-        "loyalty-points",
-        [&workspace](CustomerId id) { return export_ledger(workspace.database(), id); },
-        [&workspace](CustomerId id) {
-            if (workspace.config().privacy().keep_orders) {
-                // The cause may hold a reference someone typed; the id keeps it unique.
-                run(workspace.database(),
-                    "UPDATE loyalty_points_ledger SET customer_id = NULL, by_user = '', note = '', "
-                    "cause = 'erased:' || id WHERE customer_id = ?",
-                    id);
-            } else {
-                run(workspace.database(), "DELETE FROM loyalty_points_ledger WHERE customer_id = ?",
-                    id);
-            }
-        },
-        [&workspace](CustomerId survivor, CustomerId merged) {
-            run(workspace.database(),
-                "UPDATE loyalty_points_ledger SET customer_id = ?1 WHERE customer_id = ?2",
-                survivor, merged);
-        }};
+    return {"loyalty-points",
+            [&workspace](CustomerId id) { return export_ledger(workspace.database(), id); },
+            [&workspace](CustomerId id) {
+                if (workspace.config().privacy().keep_orders) {
+                    // The cause may hold a reference someone typed; the id keeps it unique.
+                    execute(workspace.database(),
+                            "UPDATE loyalty_points_ledger SET customer_id = NULL, by_user = '', "
+                            "note = '', cause = 'erased:' || id WHERE customer_id = ?",
+                            {id});
+                } else {
+                    execute(workspace.database(),
+                            "DELETE FROM loyalty_points_ledger WHERE customer_id = ?", {id});
+                }
+            },
+            [&workspace](CustomerId survivor, CustomerId merged) {
+                execute(workspace.database(),
+                        "UPDATE loyalty_points_ledger SET customer_id = ? WHERE customer_id = ?",
+                        {survivor, merged});
+            }};
 }
 
 }  // namespace moshtari::loyalty

@@ -10,8 +10,6 @@ namespace moshtari::loyalty {
 
 namespace {
 
-constexpr std::string_view kAutomaticBonuses[] = {"first_order", "birthday"};
-
 Ratio read_ratio(const ConfigSection& section, std::string_view key, Ratio fallback) {
     if (!section.has(key)) return fallback;
     Ratio ratio;
@@ -69,15 +67,15 @@ EarnRules read_earn_rules(const ConfigSection& section, const std::string& curre
 }
 
 void read_bonuses(const ConfigSection& section, Programme& programme) {
-    for (const auto& name : section.keys()) {
-        const auto points = read_count(section, name, 0, 1);
-        if (name == kAutomaticBonuses[0]) {
-            programme.first_order_bonus = points;
-        } else if (name == kAutomaticBonuses[1]) {
-            programme.birthday_bonus = points;
-        } else {
-            programme.bonuses[name] = points;
+    section.allow_only({"first_order", "birthday", "by_hand"});
+    programme.first_order_bonus = read_count(section, "first_order", 0);
+    programme.birthday_bonus = read_count(section, "birthday", 0);
+    const ConfigSection by_hand = section.child("by_hand");
+    for (const auto& name : by_hand.keys()) {
+        if (name.find_first_of(" :\t") != std::string::npos) {
+            by_hand.fail(name, "a bonus's name has no spaces or ':'; write it like 'review'");
         }
+        programme.bonuses[name] = read_count(by_hand, name, 0, 1);
     }
 }
 

@@ -32,7 +32,7 @@ struct Programme {
     Period period = Period::none;
     std::int64_t first_order_bonus = 0;
     std::int64_t birthday_bonus = 0;
-    std::map<std::string, std::int64_t> bonuses{};  // awarded by `loyalty earn --bonus NAME`
+    std::map<std::string, std::int64_t> bonuses{};  // by hand: `loyalty earn --bonus NAME`
     std::int64_t redeem_points = 100;               // this many points ...
     Money redeem_value{};                           // ... are worth this much
     std::int64_t minimum_redemption = 1;

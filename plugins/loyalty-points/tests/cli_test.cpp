@@ -18,7 +18,7 @@ loyalty-points:
     - id: points
       currency: EUR
       earn: {points_per_unit: 1}
-      bonuses: {review: 10}
+      bonuses: {by_hand: {review: 10}}
       redeem: {points: 100, value: "1.00"}
       lifetime_days: 30
 )yaml";

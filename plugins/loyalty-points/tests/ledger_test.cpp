@@ -105,7 +105,7 @@ loyalty-points:
         cap_per_order: 150
       cap_per_period: 200
       period: month
-      bonuses: {first_order: 50, birthday: 20, review: 10}
+      bonuses: {first_order: 50, birthday: 20, by_hand: {review: 10}}
 )yaml") {}
 };
 
@@ -144,7 +144,7 @@ TEST_F(Bonuses, ABonusByHandOncePerReferenceAndBirthdaysOnTheDailyTick) {
     } catch (const UserError& e) {
         EXPECT_STREQ(e.what(),
                      "programme 'points' has no bonus 'referral' (it has review); add it under "
-                     "bonuses: in moshtari.yaml");
+                     "bonuses.by_hand in moshtari.yaml");
     }
     EXPECT_EQ(award_birthdays(db(), programme(), *parse_date("2026-06-15")), 1u);
     EXPECT_EQ(award_birthdays(db(), programme(), *parse_date("2026-06-15")), 0u) << "once a year";
@@ -290,6 +290,23 @@ TEST_F(Ledgers, PersonalDataIsExportedMergedAndErased) {
         "SELECT COUNT(*) || ':' || SUM(points) || ':' || MIN(cause) FROM loyalty_points_ledger "
         "WHERE customer_id IS NULL");
     EXPECT_EQ(left.getString(), "2:30:erased:1");
+}
+
+class ErasedWithOrders : public LoyaltyTest {
+  protected:
+    ErasedWithOrders()
+        : LoyaltyTest(std::string(kBasicProgramme) + "privacy:\n  keep_orders: false\n") {}
+};
+
+TEST_F(ErasedWithOrders, ThePolicyThatDeletesOrdersDeletesTheLedgerToo) {
+    const CustomerId ada = add_customer("Ada");
+    const CustomerId bob = add_customer("Bob");
+    place_order(ada, 1000, now());
+    place_order(bob, 2000, now());
+    run_worker();
+    w().privacy().erase(ada, "test");
+    EXPECT_EQ(db().sql().execAndGet("SELECT COUNT(*) FROM loyalty_points_ledger").getInt(), 1);
+    EXPECT_EQ(balance(bob), 20);
 }
 
 }  // namespace

@@ -50,7 +50,7 @@ loyalty-points:
         cap_per_order: 500
       cap_per_period: 1000
       period: month
-      bonuses: {first_order: 50, birthday: 20, review: 10}
+      bonuses: {first_order: 50, birthday: 20, by_hand: {review: 10}}
       redeem: {points: 100, value: "2.50", minimum: 200}
       lifetime_days: 365
       negative_balance: allow
@@ -106,8 +106,11 @@ TEST(Settings, ErrorsPointAtFileLineAndColumn) {
          "    - id: points\n      currency: USD\n",
          "- id: points\n      currency: USD", "a second programme named 'points'"},
         {"loyalty-points:\n  programmes:\n    - id: points\n      currency: EUR\n"
-         "      bonuses: {review: 0}\n",
+         "      bonuses: {by_hand: {review: 0}}\n",
          "bonuses", "must be at least 1"},
+        {"loyalty-points:\n  programmes:\n    - id: points\n      currency: EUR\n"
+         "      bonuses:\n        first_ordr: 50\n",
+         "first_ordr", "did you mean 'first_order'"},
         {"loyalty-points:\n  programmes:\n    - id: points\n      currency: EUR\n"
          "      negative_balance: owe\n",
          "negative_balance", "'owe' is not one of clamp, allow"},

@@ -99,8 +99,10 @@ void add_issue(CLI::App& coupons, Workspace& workspace, const Settings& settings
         }
         table.print(std::cout, options->json);
         if (!options->json) {
-            std::cout << fmt::format("Issued {} new codes of '{}'; {} customers already had one\n",
-                                     fresh, campaign.id, issued.size() - fresh);
+            std::cout << fmt::format(
+                "Issued {} new codes of '{}'; {} of the customers already "
+                "had one\n",
+                fresh, campaign.id, issued.size() - fresh);
         }
     });
 }

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "account.hpp"
@@ -162,6 +163,48 @@ TEST_F(Cli, TwoProcessesCannotRedeemTheSamePoints) {
             << loser.err;
         EXPECT_EQ(balance(ada), 30);
     }
+}
+
+// A real bulk import by the data-csv plugin, in batches of two orders: each committed batch's
+// OrdersImported earns for its whole range when `moshtari run --once` delivers it.
+TEST(ImportedOrders, EarnThroughTheWorkerBatchByBatch) {
+    const auto dir = moshtari::testing::make_temp_dir("loyalty-import");
+    std::ofstream(dir / "moshtari.yaml") << fmt::format(R"yaml(workspace:
+  database: moshtari.db
+  currency: EUR
+plugins:
+  paths: ["{}"]
+  enabled: [loyalty-points, data-csv]
+loyalty-points:
+  programmes:
+    - id: points
+      currency: EUR
+      earn: {{points_per_unit: 1}}
+      bonuses: {{first_order: 5}}
+)yaml",
+                                                        MOSHTARI_PLUGIN_DIR);
+    std::ofstream(dir / "customers.csv") << "external_id,name\nC1,Ada\nC2,Bob\n";
+    std::ofstream(dir / "orders.csv")
+        << "external_id,customer_external_id,at,total,currency\n"
+           "O1,C1,2026-01-01,10.50,EUR\nO2,C2,2026-01-02,20.00,EUR\n"
+           "O3,C1,2026-01-03,30.99,EUR\nO4,C1,2026-01-04,5.00,USD\nO5,C2,2026-01-05,1.00,EUR\n";
+    const auto config = dir / "moshtari.yaml";
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"import", "customers", (dir / "customers.csv").string()},
+             {"import", "orders", (dir / "orders.csv").string(), "--batch-size", "2"},
+             {"run", "--once"}}) {
+        const ProcessResult result = run_moshtari(config, args);
+        ASSERT_EQ(result.exit_code, 0) << result.err;
+    }
+    const auto balance_of = [&](const char* customer) {
+        const ProcessResult result =
+            run_moshtari(config, {"loyalty", "balance", "--customer", customer, "--json"});
+        EXPECT_EQ(result.exit_code, 0) << result.err;
+        return nlohmann::json::parse(result.out)["points"].get<std::int64_t>();
+    };
+    EXPECT_EQ(balance_of("1"), 10 + 30 + 5) << "the USD order earns nothing in an EUR programme";
+    EXPECT_EQ(balance_of("2"), 20 + 1 + 5);
+    std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -144,12 +144,6 @@ VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING
     return db_.sql().getLastInsertRowid();
 }
 
-std::vector<Coupon> CouponStore::codes_of(std::string_view campaign) const {
-    return rows<Coupon>(
-        db_, std::string(kCouponColumns) + "WHERE campaign = ? ORDER BY id",
-        [&](SQLite::Statement& q) { q.bind(1, std::string(campaign)); }, coupon_row);
-}
-
 std::vector<Coupon> CouponStore::coupons_of(CustomerId customer) const {
     return rows<Coupon>(
         db_, std::string(kCouponColumns) + "WHERE customer_id = ? ORDER BY id",

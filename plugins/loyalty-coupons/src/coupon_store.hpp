@@ -54,11 +54,9 @@ class CouponStore {
     std::optional<Coupon> issued_to(std::string_view campaign, CustomerId customer) const;
     // The new row's id, or nullopt when the code is taken (draw another).
     std::optional<std::int64_t> insert(const Coupon& coupon);
-    // Every code of the campaign, oldest first.
-    std::vector<Coupon> codes_of(std::string_view campaign) const;
     std::vector<Coupon> coupons_of(CustomerId customer) const;
 
-    // Redemptions that stand (not released); a count of them.
+    // Redemptions that stand (not released), and counts of them.
     std::vector<Redemption> standing_on(OrderId order) const;
     std::int64_t uses_of_code(std::string_view canonical) const;
     std::int64_t uses_by(std::string_view campaign, CustomerId customer) const;

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <numeric>
 
 #include "coupon_code.hpp"
@@ -126,6 +125,7 @@ Verdict check(Workspace& workspace, const Settings& settings, std::string_view t
     if (!verdict.valid()) return verdict;
     const Campaign& c = *verdict.campaign;
     const Order order = workspace.orders().get(order_id);
+    verdict.customer = order.customer_id;
     const auto standing = store.standing_on(order.id);
     verdict.reason = against_terms(c, verdict.coupon, order, at);
     if (verdict.reason.empty())
@@ -158,7 +158,7 @@ Redemption redeem(Workspace& workspace, const Settings& settings, std::string_vi
     r.campaign = c.id;
     if (verdict.coupon) r.coupon = verdict.coupon->id;
     r.code = verdict.code;
-    r.customer = workspace.orders().get(order).customer_id;
+    r.customer = verdict.customer;
     r.order = order;
     r.discount_minor = verdict.discount_minor;
     r.currency = c.currency;

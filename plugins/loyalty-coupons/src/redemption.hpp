@@ -18,10 +18,11 @@ class Workspace;
 namespace moshtari::coupons {
 
 struct Verdict {
-    std::string code{};                  // canonical
-    const Campaign* campaign = nullptr;  // nullptr when no campaign has the code
-    std::optional<Coupon> coupon{};      // empty for a shared code
-    std::string reason{};                // empty when the code may be used
+    std::string code{};                    // canonical
+    const Campaign* campaign = nullptr;    // nullptr when no campaign has the code
+    std::optional<Coupon> coupon{};        // empty for a shared code
+    std::optional<CustomerId> customer{};  // the order's; empty for a guest order
+    std::string reason{};                  // empty when the code may be used
     std::int64_t discount_minor = 0;
 
     bool valid() const { return reason.empty(); }

@@ -215,5 +215,31 @@ TEST_F(Issuing, TheCustomersCouponsAreExportedMergedAndErased) {
     EXPECT_EQ(report(db(), settings_, now())[0].redeemed, 1) << "the figures stand";
 }
 
+class ErasedWithOrders : public CouponsTest {
+  protected:
+    ErasedWithOrders()
+        : CouponsTest(std::string(kCampaigns) + "privacy:\n  keep_orders: false\n") {}
+};
+
+TEST_F(ErasedWithOrders, ThePolicyThatDeletesOrdersDeletesCodesAndRedemptionsToo) {
+    const CustomerId ada = add_customer("Ada");
+    const CustomerId bob = add_customer("Bob");
+    Audience audience;
+    audience.customer = ada;
+    const auto adas = issue(w(), settings_, campaign("welcome"), audience, "test", now());
+    audience.customer = bob;
+    const auto bobs = issue(w(), settings_, campaign("welcome"), audience, "test", now());
+    redeem(w(), settings_, adas[0].coupon.code, place_order(ada, 3000), now());
+    redeem(w(), settings_, "SUMMER10", place_order(ada, 3000), now());
+    redeem(w(), settings_, bobs[0].coupon.code, place_order(bob, 3000), now());
+
+    w().privacy().erase(ada, "test");
+    EXPECT_EQ(count("loyalty_coupons_codes"), 1);
+    EXPECT_EQ(count("loyalty_coupons_codes", fmt::format("customer_id = {}", bob)), 1);
+    EXPECT_EQ(count("loyalty_coupons_redemptions"), 1) << "Bob's alone";
+    EXPECT_EQ(count("loyalty_coupons_redemptions", fmt::format("customer_id = {}", bob)), 1);
+    EXPECT_EQ(report(db(), settings_, now())[0].redeemed, 1);
+}
+
 }  // namespace
 }  // namespace moshtari::coupons::testing

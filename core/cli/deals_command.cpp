@@ -50,6 +50,7 @@ struct NewDeal {
     std::string owner;
     std::string expected_close;
     std::string at;
+    std::string external_id;
 };
 
 void add_add_command(CLI::App& deals, CliContext& context) {
@@ -69,6 +70,8 @@ void add_add_command(CLI::App& deals, CliContext& context) {
                         "Expected closing date, YYYY-MM-DD");
     command->add_option("--at", input->at,
                         "When it was opened, YYYY-MM-DD[THH:MM[:SS]Z] in UTC (default: now)");
+    command->add_option("--external-id", input->external_id,
+                        "Its id in the system it comes from (unique)");
     command->callback([&context, input] {
         Deal deal;
         deal.customer_id = input->customer;
@@ -82,6 +85,7 @@ void add_add_command(CLI::App& deals, CliContext& context) {
                 parse_date_or_throw(input->expected_close, "expected closing date");
         }
         deal.created_at = time_or_now(input->at);
+        deal.external_id = input->external_id;
         context.out() << context.workspace().deals().create(deal) << '\n';
     });
 }
@@ -117,13 +121,13 @@ void add_list_command(CLI::App& deals, CliContext& context) {
         Workspace& workspace = context.workspace();
         const Timestamp as_of = now();
         Table table{{"id", "title", "customer", "pipeline", "stage", "value", "owner",
-                     "expected_close", "days_in_stage", "sla"},
+                     "expected_close", "days_in_stage", "sla", "external_id"},
                     {}};
         for (const auto& d : workspace.deals().list(*query)) {
             const StageTime time = stage_time(d, workspace.pipelines(), as_of);
             table.rows.push_back({d.id, d.title, d.customer_id, d.pipeline_id, d.stage_id,
                                   format_money(d.value), d.owner, expected_close_text(d), time.days,
-                                  sla_marker(time)});
+                                  sla_marker(time), d.external_id});
         }
         context.print(table);
     });
@@ -142,6 +146,7 @@ Record deal_record(Workspace& workspace, const Deal& d) {
                      {"owner", d.owner},
                      {"expected_close", expected_close_text(d)},
                      {"created_at", format_time(d.created_at)},
+                     {"external_id", d.external_id},
                      {"days_in_stage", time.days},
                      {"sla", sla_marker(time)}};
     Table history{{"from", "to", "at", "by"}, {}};

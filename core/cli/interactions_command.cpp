@@ -19,6 +19,7 @@ struct NewInteraction {
     std::string at;
     std::string outcome;
     std::string text;
+    std::string external_id;
 };
 
 void add_log_command(CLI::App& interactions, CliContext& context) {
@@ -35,6 +36,8 @@ void add_log_command(CLI::App& interactions, CliContext& context) {
     command->add_option("--at", input->at, "When, YYYY-MM-DD[THH:MM[:SS]Z] in UTC (default: now)");
     command->add_option("--outcome", input->outcome, "answered, resolved, no-answer, ...");
     command->add_option("--text", input->text, "Free text");
+    command->add_option("--external-id", input->external_id,
+                        "Its id in the system it comes from (unique)");
     command->callback([&context, input] {
         Interaction interaction;
         interaction.customer_id = input->customer;
@@ -44,6 +47,7 @@ void add_log_command(CLI::App& interactions, CliContext& context) {
         interaction.at = time_or_now(input->at);
         interaction.outcome = input->outcome;
         interaction.text = input->text;
+        interaction.external_id = input->external_id;
         context.out() << context.workspace().interactions().log(interaction) << '\n';
     });
 }

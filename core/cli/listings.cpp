@@ -3,10 +3,12 @@
 namespace moshtari::cli {
 
 Table interactions_table(const std::vector<Interaction>& interactions) {
-    Table table{{"id", "at", "customer", "channel", "direction", "kind", "outcome", "text"}, {}};
+    Table table{
+        {"id", "at", "customer", "channel", "direction", "kind", "outcome", "text", "external_id"},
+        {}};
     for (const auto& i : interactions) {
         table.rows.push_back({i.id, format_time(i.at), i.customer_id, i.channel,
-                              to_string(i.direction), i.kind, i.outcome, i.text});
+                              to_string(i.direction), i.kind, i.outcome, i.text, i.external_id});
     }
     return table;
 }

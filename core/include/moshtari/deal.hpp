@@ -18,6 +18,8 @@ struct StageChange {
     std::string to_stage{};
     Timestamp at{};
     std::string by{};
+
+    friend bool operator==(const StageChange&, const StageChange&) = default;
 };
 
 struct Deal {
@@ -31,6 +33,9 @@ struct Deal {
     std::optional<Date> expected_close{};
     Timestamp created_at{};
     std::vector<StageChange> history{};  // oldest first
+    std::string external_id{};  // the id in the system it was imported from; unique when given
+
+    friend bool operator==(const Deal&, const Deal&) = default;
 };
 
 }  // namespace moshtari

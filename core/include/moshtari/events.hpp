@@ -169,6 +169,30 @@ struct OrdersImported {
     NLOHMANN_DEFINE_TYPE_INTRUSIVE(OrdersImported, first_id, last_id, created, updated)
 };
 
+// One committed batch of a bulk interaction import, as CustomersImported.
+struct InteractionsImported {
+    static constexpr std::string_view kType = "InteractionsImported";
+    std::int64_t first_id = 0;
+    std::int64_t last_id = 0;
+    std::int64_t created = 0;
+    std::int64_t updated = 0;
+    std::int64_t merged = 0;
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(InteractionsImported, first_id, last_id, created, updated,
+                                   merged)
+};
+
+// One committed batch of a bulk deal import, as CustomersImported. Deals it moved to another stage
+// have the move in their history; no DealStageChanged is written for them.
+struct DealsImported {
+    static constexpr std::string_view kType = "DealsImported";
+    std::int64_t first_id = 0;
+    std::int64_t last_id = 0;
+    std::int64_t created = 0;
+    std::int64_t updated = 0;
+    std::int64_t merged = 0;
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(DealsImported, first_id, last_id, created, updated, merged)
+};
+
 // The outbox's transitions. They name the message, customer and channel, never the address or the
 // content, so the event log holds no personal data of the message.
 

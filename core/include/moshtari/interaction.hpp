@@ -21,6 +21,9 @@ struct Interaction {
     Timestamp at{};
     std::string outcome{};  // "answered", "resolved", "no-answer", ...
     std::string text{};
+    std::string external_id{};  // the id in the system it was imported from; unique when given
+
+    friend bool operator==(const Interaction&, const Interaction&) = default;
 };
 
 MOSHTARI_API const char* to_string(Direction direction);

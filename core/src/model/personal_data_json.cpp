@@ -58,9 +58,9 @@ nlohmann::json personal_data_json(const Customer& c) {
 }
 
 nlohmann::json personal_data_json(const Interaction& i) {
-    return {{"id", i.id},     {"channel", i.channel},    {"direction", to_string(i.direction)},
-            {"kind", i.kind}, {"at", format_time(i.at)}, {"outcome", i.outcome},
-            {"text", i.text}};
+    return {{"id", i.id},     {"channel", i.channel},        {"direction", to_string(i.direction)},
+            {"kind", i.kind}, {"at", format_time(i.at)},     {"outcome", i.outcome},
+            {"text", i.text}, {"external_id", i.external_id}};
 }
 
 nlohmann::json personal_data_json(const Order& o) {
@@ -95,6 +95,7 @@ nlohmann::json personal_data_json(const Deal& d) {
             {"owner", d.owner},
             {"expected_close", optional_json(d.expected_close, format_date)},
             {"created_at", format_time(d.created_at)},
+            {"external_id", d.external_id},
             {"history", history}};
 }
 

@@ -7,7 +7,7 @@ namespace moshtari::sqlite {
 namespace {
 
 // Times are unix seconds (INTEGER), dates ISO text, money integer minor units with a currency code.
-const std::array<Migration, 3> kMigrations{{
+const std::array<Migration, 4> kMigrations{{
     {1, "customers, interactions, orders, deals, tasks, event log",
      R"sql(
 -- AUTOINCREMENT where rows can be erased or merged away: the event log names records by id, and
@@ -230,6 +230,16 @@ CREATE TABLE outbox_suppressions (
     {3, "orders: the amount refunded so far",
      R"sql(
 ALTER TABLE orders ADD COLUMN refunded_minor INTEGER NOT NULL DEFAULT 0 CHECK (refunded_minor >= 0);
+)sql"},
+    {4, "interactions and deals: the id in the system they were imported from",
+     R"sql(
+-- NULL when none, as for orders; an import finds a record again by it, so it is unique when given.
+ALTER TABLE interactions ADD COLUMN external_id TEXT;
+CREATE UNIQUE INDEX interactions_by_external_id ON interactions (external_id) WHERE external_id IS NOT NULL;
+ALTER TABLE deals ADD COLUMN external_id TEXT;
+CREATE UNIQUE INDEX deals_by_external_id ON deals (external_id) WHERE external_id IS NOT NULL;
+-- A deal imported without an external id is found again by its customer, pipeline and title.
+CREATE INDEX deals_by_customer ON deals (customer_id, pipeline_id, title);
 )sql"},
 }};
 

@@ -4,123 +4,23 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
-#include <algorithm>
-
 #include "moshtari/customer_store.hpp"
 #include "moshtari/database.hpp"
+#include "moshtari/deal_rules.hpp"
 #include "moshtari/error.hpp"
 #include "moshtari/event_log.hpp"
 #include "moshtari/events.hpp"
 #include "moshtari/transaction.hpp"
+#include "sqlite/statement_binding.hpp"
 
 namespace moshtari::sqlite {
 
-namespace {
-
-constexpr const char* kColumns =
+const char* const kDealColumns =
     "SELECT id, customer_id, title, pipeline_id, stage_id, value_minor, currency, owner, "
-    "expected_close, created_at "
+    "expected_close, created_at, external_id "
     "FROM deals";
 
-std::string stage_ids(const Pipeline& p) {
-    std::string ids;
-    for (const auto& s : p.stages) ids += (ids.empty() ? "" : ", ") + s.id;
-    return ids;
-}
-
-}  // namespace
-
-const Pipeline& SqliteDealStore::pipeline(std::string_view id) const {
-    const auto it = std::find_if(pipelines_.begin(), pipelines_.end(),
-                                 [&](const Pipeline& p) { return p.id == id; });
-    if (it == pipelines_.end()) {
-        throw UserError(fmt::format(
-            "there is no pipeline '{}'; `moshtari pipelines list` shows the configured ones", id));
-    }
-    return *it;
-}
-
-DealId SqliteDealStore::create(const Deal& input) {
-    if (input.title.empty()) throw UserError("a deal needs a title");
-    const Pipeline& p = pipeline(input.pipeline_id);
-    const std::string stage = input.stage_id.empty() ? p.stages.front().id : input.stage_id;
-    if (!p.find_stage(stage)) {
-        throw UserError(fmt::format("pipeline '{}' has no stage '{}'; its stages are: {}", p.id,
-                                    stage, stage_ids(p)));
-    }
-    minor_unit_digits(input.value.currency);
-    const auto at = or_now(input.created_at);
-    Transaction tx(db_);
-    customers_.get(input.customer_id);
-    SQLite::Statement insert(
-        db_.sql(),
-        "INSERT INTO deals (customer_id, title, pipeline_id, stage_id, value_minor, currency, "
-        "owner, expected_close, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, static_cast<int64_t>(input.customer_id));
-    insert.bind(2, input.title);
-    insert.bind(3, p.id);
-    insert.bind(4, stage);
-    insert.bind(5, static_cast<int64_t>(input.value.minor_units));
-    insert.bind(6, input.value.currency);
-    insert.bind(7, input.owner);
-    if (input.expected_close) {
-        insert.bind(8, format_date(*input.expected_close));
-    } else {
-        insert.bind(8);
-    }
-    insert.bind(9, static_cast<int64_t>(to_unix(at)));
-    insert.exec();
-    const DealId id = db_.sql().getLastInsertRowid();
-    append_history(id, StageChange{"", stage, at, input.owner});
-    log_.append(events::DealCreated{id, input.customer_id, p.id, stage}, at);
-    tx.commit();
-    return id;
-}
-
-void SqliteDealStore::move(DealId id, std::string_view to_stage, std::string_view by,
-                           Timestamp at) {
-    Transaction tx(db_);
-    const Deal deal = get(id);
-    const Pipeline& p = pipeline(deal.pipeline_id);
-    const Stage* target = p.find_stage(to_stage);
-    if (!target) {
-        throw UserError(fmt::format("pipeline '{}' has no stage '{}'; its stages are: {}", p.id,
-                                    to_stage, stage_ids(p)));
-    }
-    if (deal.stage_id == to_stage) {
-        throw UserError(fmt::format("deal #{} is already in stage '{}'", id, to_stage));
-    }
-    if (const Stage* current = p.find_stage(deal.stage_id);
-        current && (current->won || current->lost)) {
-        throw UserError(
-            fmt::format("deal #{} is closed ({} in '{}'); open a new deal instead of moving it", id,
-                        current->won ? "won" : "lost", current->id));
-    }
-    SQLite::Statement update(db_.sql(), "UPDATE deals SET stage_id = ? WHERE id = ?");
-    update.bind(1, std::string(to_stage));
-    update.bind(2, static_cast<int64_t>(id));
-    update.exec();
-    append_history(id, StageChange{deal.stage_id, std::string(to_stage), at, std::string(by)});
-    log_.append(events::DealStageChanged{id, deal.customer_id, p.id, deal.stage_id,
-                                         std::string(to_stage), target->won, target->lost},
-                at);
-    tx.commit();
-}
-
-void SqliteDealStore::append_history(DealId id, const StageChange& change) {
-    SQLite::Statement insert(
-        db_.sql(),
-        "INSERT INTO deal_stage_history SELECT ?1, COALESCE(MAX(position) + 1, 0), ?2, ?3, ?4, ?5 "
-        "FROM deal_stage_history WHERE deal_id = ?1");
-    insert.bind(1, static_cast<int64_t>(id));
-    insert.bind(2, change.from_stage);
-    insert.bind(3, change.to_stage);
-    insert.bind(4, static_cast<int64_t>(to_unix(change.at)));
-    insert.bind(5, change.by);
-    insert.exec();
-}
-
-Deal SqliteDealStore::read(SQLite::Statement& row) const {
+Deal read_deal(SQLite::Database& sql, SQLite::Statement& row) {
     Deal deal;
     deal.id = row.getColumn(0).getInt64();
     deal.customer_id = row.getColumn(1).getInt64();
@@ -131,8 +31,9 @@ Deal SqliteDealStore::read(SQLite::Statement& row) const {
     deal.owner = row.getColumn(7).getString();
     if (!row.getColumn(8).isNull()) deal.expected_close = parse_date(row.getColumn(8).getString());
     deal.created_at = from_unix(row.getColumn(9).getInt64());
+    if (!row.getColumn(10).isNull()) deal.external_id = row.getColumn(10).getString();
     SQLite::Statement history(
-        db_.sql(),
+        sql,
         "SELECT from_stage, to_stage, at, by FROM deal_stage_history WHERE deal_id = ? "
         "ORDER BY position");
     history.bind(1, static_cast<int64_t>(deal.id));
@@ -144,16 +45,92 @@ Deal SqliteDealStore::read(SQLite::Statement& row) const {
     return deal;
 }
 
+void append_stage_change(SQLite::Database& sql, DealId id, const StageChange& change) {
+    SQLite::Statement insert(
+        sql,
+        "INSERT INTO deal_stage_history SELECT ?1, COALESCE(MAX(position) + 1, 0), ?2, ?3, ?4, ?5 "
+        "FROM deal_stage_history WHERE deal_id = ?1");
+    insert.bind(1, static_cast<int64_t>(id));
+    insert.bind(2, change.from_stage);
+    insert.bind(3, change.to_stage);
+    insert.bind(4, static_cast<int64_t>(to_unix(change.at)));
+    insert.bind(5, change.by);
+    insert.exec();
+}
+
+DealId SqliteDealStore::create(const Deal& input) {
+    const std::string stage = check_new_deal(pipelines_, input);
+    const auto at = or_now(input.created_at);
+    Transaction tx(db_);
+    customers_.get(input.customer_id);
+    if (!input.external_id.empty()) {
+        if (const auto taken = find_by_external_id(input.external_id)) {
+            throw UserError(fmt::format("deal #{} already has the external id '{}'", taken->id,
+                                        input.external_id));
+        }
+    }
+    SQLite::Statement insert(
+        db_.sql(),
+        "INSERT INTO deals (customer_id, title, pipeline_id, stage_id, value_minor, currency, "
+        "owner, expected_close, created_at, external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, static_cast<int64_t>(input.customer_id));
+    insert.bind(2, input.title);
+    insert.bind(3, input.pipeline_id);
+    insert.bind(4, stage);
+    insert.bind(5, static_cast<int64_t>(input.value.minor_units));
+    insert.bind(6, input.value.currency);
+    insert.bind(7, input.owner);
+    if (input.expected_close) {
+        insert.bind(8, format_date(*input.expected_close));
+    } else {
+        insert.bind(8);
+    }
+    insert.bind(9, static_cast<int64_t>(to_unix(at)));
+    bind_text_or_null(insert, 10, input.external_id);
+    insert.exec();
+    const DealId id = db_.sql().getLastInsertRowid();
+    append_stage_change(db_.sql(), id, StageChange{"", stage, at, input.owner});
+    log_.append(events::DealCreated{id, input.customer_id, input.pipeline_id, stage}, at);
+    tx.commit();
+    return id;
+}
+
+void SqliteDealStore::move(DealId id, std::string_view to_stage, std::string_view by,
+                           Timestamp at) {
+    Transaction tx(db_);
+    const Deal deal = get(id);
+    const Pipeline& p = pipeline_or_throw(pipelines_, deal.pipeline_id);
+    check_move(p, deal, to_stage);
+    const Stage* target = p.find_stage(to_stage);
+    SQLite::Statement update(db_.sql(), "UPDATE deals SET stage_id = ? WHERE id = ?");
+    update.bind(1, std::string(to_stage));
+    update.bind(2, static_cast<int64_t>(id));
+    update.exec();
+    append_stage_change(db_.sql(), id,
+                        StageChange{deal.stage_id, std::string(to_stage), at, std::string(by)});
+    log_.append(events::DealStageChanged{id, deal.customer_id, p.id, deal.stage_id,
+                                         std::string(to_stage), target->won, target->lost},
+                at);
+    tx.commit();
+}
+
 Deal SqliteDealStore::get(DealId id) const {
-    SQLite::Statement query(db_.sql(), std::string(kColumns) + " WHERE id = ?");
+    SQLite::Statement query(db_.sql(), std::string(kDealColumns) + " WHERE id = ?");
     query.bind(1, static_cast<int64_t>(id));
     if (!query.executeStep()) throw NotFound(fmt::format("there is no deal #{}", id));
-    return read(query);
+    return read_deal(db_.sql(), query);
+}
+
+std::optional<Deal> SqliteDealStore::find_by_external_id(std::string_view external_id) const {
+    SQLite::Statement query(db_.sql(), std::string(kDealColumns) + " WHERE external_id = ?");
+    query.bind(1, std::string(external_id));
+    if (!query.executeStep()) return std::nullopt;
+    return read_deal(db_.sql(), query);
 }
 
 std::vector<Deal> SqliteDealStore::list(const DealQuery& q) const {
     SQLite::Statement query(
-        db_.sql(), std::string(kColumns) +
+        db_.sql(), std::string(kDealColumns) +
                        " WHERE (?1 = '' OR pipeline_id = ?1) AND (?2 = '' OR stage_id = ?2)"
                        " AND (?3 = '' OR owner = ?3) ORDER BY id LIMIT ?4");
     query.bind(1, q.pipeline_id);
@@ -161,7 +138,7 @@ std::vector<Deal> SqliteDealStore::list(const DealQuery& q) const {
     query.bind(3, q.owner);
     query.bind(4, static_cast<int64_t>(q.limit));
     std::vector<Deal> deals;
-    while (query.executeStep()) deals.push_back(read(query));
+    while (query.executeStep()) deals.push_back(read_deal(db_.sql(), query));
     return deals;
 }
 

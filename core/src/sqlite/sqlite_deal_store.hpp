@@ -16,7 +16,17 @@ class EventLog;
 class CustomerStore;
 }  // namespace moshtari
 
+namespace SQLite {
+class Database;
+}
+
 namespace moshtari::sqlite {
+
+// Every column of a deal, as read_deal reads them; shared with the bulk path.
+extern const char* const kDealColumns;
+// A row of kDealColumns with its stage history.
+Deal read_deal(SQLite::Database& sql, SQLite::Statement& row);
+void append_stage_change(SQLite::Database& sql, DealId id, const StageChange& change);
 
 class SqliteDealStore final : public DealStore {
   public:
@@ -27,13 +37,10 @@ class SqliteDealStore final : public DealStore {
     DealId create(const Deal& deal) override;
     void move(DealId id, std::string_view to_stage, std::string_view by, Timestamp at) override;
     Deal get(DealId id) const override;
+    std::optional<Deal> find_by_external_id(std::string_view external_id) const override;
     std::vector<Deal> list(const DealQuery& query) const override;
 
   private:
-    const Pipeline& pipeline(std::string_view id) const;
-    void append_history(DealId id, const StageChange& change);
-    Deal read(SQLite::Statement& row) const;
-
     Database& db_;
     EventLog& log_;
     const CustomerStore& customers_;

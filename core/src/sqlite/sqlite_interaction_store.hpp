@@ -9,7 +9,15 @@ class EventLog;
 class CustomerStore;
 }  // namespace moshtari
 
+namespace SQLite {
+class Statement;
+}
+
 namespace moshtari::sqlite {
+
+// Every column of an interaction, as read_interaction reads them; shared with the bulk path.
+extern const char* const kInteractionColumns;
+Interaction read_interaction(SQLite::Statement& row);
 
 class SqliteInteractionStore final : public InteractionStore {
   public:
@@ -18,6 +26,7 @@ class SqliteInteractionStore final : public InteractionStore {
 
     InteractionId log(const Interaction& interaction) override;
     Interaction get(InteractionId id) const override;
+    std::optional<Interaction> find_by_external_id(std::string_view external_id) const override;
     std::vector<Interaction> list(std::optional<CustomerId> customer,
                                   std::size_t limit) const override;
 

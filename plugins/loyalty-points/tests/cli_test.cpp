@@ -126,6 +126,9 @@ TEST_F(Cli, ExpireWithADryRunThenForRealOnce) {
     place_order(ada, 10000, at("2026-01-01"));
     place_order(ada, 5000, at("2026-02-15"));
     run_worker();
+    const std::string id = std::to_string(ada);
+    EXPECT_EQ(json({"loyalty", "balance", "--customer", id})["lapsed"], 150)
+        << "both lots lapsed by now, neither recorded yet";
     const auto dry = json({"loyalty", "expire", "--as-of", "2026-03-01", "--dry-run"});
     EXPECT_EQ(dry["dry_run"], true);
     EXPECT_EQ(dry["points"], 100);
@@ -135,6 +138,7 @@ TEST_F(Cli, ExpireWithADryRunThenForRealOnce) {
     EXPECT_EQ(json({"loyalty", "expire", "--as-of", "2026-03-01"})["points"], 100);
     EXPECT_EQ(json({"loyalty", "expire", "--as-of", "2026-03-01"})["points"], 0) << "idempotent";
     EXPECT_EQ(balance(ada), 50);
+    EXPECT_EQ(json({"loyalty", "balance", "--customer", id})["lapsed"], 50);
 }
 
 TEST_F(Cli, TwoProcessesCannotRedeemTheSamePoints) {

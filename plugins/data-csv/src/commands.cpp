@@ -12,8 +12,10 @@
 
 #include "contact_normaliser.hpp"
 #include "customer_importer.hpp"
+#include "deal_importer.hpp"
 #include "exporter.hpp"
 #include "import_report.hpp"
+#include "interaction_importer.hpp"
 #include "moshtari/error.hpp"
 #include "order_importer.hpp"
 #include "progress.hpp"
@@ -103,12 +105,18 @@ void run_import(Workspace& workspace, const Settings& settings, const ImportFlag
     ImportReport report(flags.file, header.fields, reject_file, std::cerr);
     Progress progress(std::cerr, ::isatty(STDERR_FILENO) != 0);
     long rows = 0;
+    const ContactNormaliser normaliser(settings.default_region);
     if (entity == Entity::customers) {
-        const ContactNormaliser normaliser(settings.default_region);
         CustomerImporter importer(workspace, normaliser, options, report);
         rows = importer.run(reader, mapper, progress);
-    } else {
+    } else if (entity == Entity::orders) {
         OrderImporter importer(workspace, options, report);
+        rows = importer.run(reader, mapper, progress);
+    } else if (entity == Entity::interactions) {
+        InteractionImporter importer(workspace, normaliser, options, report);
+        rows = importer.run(reader, mapper, progress);
+    } else {
+        DealImporter importer(workspace, normaliser, options, report);
         rows = importer.run(reader, mapper, progress);
     }
     report.print_summary(std::cout, to_string(entity), rows,
@@ -119,10 +127,11 @@ void run_import(Workspace& workspace, const Settings& settings, const ImportFlag
 
 Command import_command(Workspace& workspace, const Settings& settings) {
     return Command{
-        "import", "Import customers or orders from a CSV file (plain or .gz)",
+        "import", "Import customers, orders, interactions or deals from a CSV file (plain or .gz)",
         [&workspace, &settings](CLI::App& command) {
             auto flags = std::make_shared<ImportFlags>();
-            command.add_option("what", flags->entity, "customers or orders")->required();
+            command.add_option("what", flags->entity, "customers, orders, interactions or deals")
+                ->required();
             command.add_option("file", flags->file, "The CSV file, plain or gzip-compressed")
                 ->required();
             add_mapping_flags(command, flags->mapping);
@@ -130,12 +139,12 @@ Command import_command(Workspace& workspace, const Settings& settings) {
                                "create-only (default), update or merge (fill empty fields)");
             command
                 .add_option("--match", flags->match,
-                            "Matching rules in order: external_id, email, phone")
+                            "Customers: matching rules in order: external_id, email, phone")
                 ->delimiter(',');
             command.add_option("--reject-file", flags->reject_file,
                                "Where rejected rows go (default: FILE.rejects.csv)");
             command.add_option("--currency", flags->currency,
-                               "Orders: the currency when no column gives it");
+                               "Orders and deals: the currency when no column gives it");
             command.add_option("--batch-size", flags->batch_size,
                                "Rows per transaction (default: data-csv.batch_size)");
             command.add_flag("--dry-run", flags->dry_run,
@@ -149,7 +158,7 @@ Command import_command(Workspace& workspace, const Settings& settings) {
 
 Command export_command(Workspace& workspace, const Settings& settings) {
     return Command{
-        "export", "Export customers or orders as CSV or JSON Lines",
+        "export", "Export customers, orders, interactions or deals as CSV or JSON Lines",
         [&workspace, &settings](CLI::App& command) {
             struct Flags {
                 std::string entity;
@@ -158,7 +167,8 @@ Command export_command(Workspace& workspace, const Settings& settings) {
                 MappingFlags mapping;
             };
             auto flags = std::make_shared<Flags>();
-            command.add_option("what", flags->entity, "customers or orders")->required();
+            command.add_option("what", flags->entity, "customers, orders, interactions or deals")
+                ->required();
             command.add_option("--format", flags->format, "csv or jsonl")->capture_default_str();
             command.add_option("--output", flags->output, "A file (default: standard output)");
             add_mapping_flags(command, flags->mapping);

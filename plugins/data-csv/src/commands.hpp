@@ -1,5 +1,5 @@
 #pragma once
-// `moshtari import customers|orders FILE` and `moshtari export customers|orders`.
+// `moshtari import customers|orders|interactions|deals FILE` and `moshtari export` of the same.
 
 #include "moshtari/command.hpp"
 #include "settings.hpp"

@@ -8,6 +8,8 @@
 
 #include "amount.hpp"
 #include "csv_writer.hpp"
+#include "moshtari/bulk_deals.hpp"
+#include "moshtari/bulk_interactions.hpp"
 #include "moshtari/bulk_reader.hpp"
 #include "moshtari/money.hpp"
 #include "moshtari/workspace.hpp"
@@ -56,6 +58,58 @@ std::string customer_field(const Customer& c, const std::string& field) {
     return found == c.attributes.end() ? "" : attribute_to_string(found->second);
 }
 
+// How interactions and deals name their customers, as their imports find them.
+struct CustomerNames {
+    std::string external_id;
+    std::string email;
+};
+
+std::unordered_map<CustomerId, CustomerNames> customer_names(BulkReader& reader) {
+    std::unordered_map<CustomerId, CustomerNames> names;
+    reader.each_customer([&](const Customer& c) {
+        names.emplace(c.id, CustomerNames{c.external_id, contact(c, ContactKind::email)});
+    });
+    return names;
+}
+
+// customer_external_id and customer_email; nullopt for any other field.
+std::optional<std::string> customer_name_field(
+    const std::unordered_map<CustomerId, CustomerNames>& names, CustomerId id,
+    const std::string& field) {
+    if (field != "customer_external_id" && field != "customer_email") return std::nullopt;
+    const auto found = names.find(id);
+    if (found == names.end()) return "";  // a customer erased with their records kept
+    return field == "customer_email" ? found->second.email : found->second.external_id;
+}
+
+std::string interaction_field(const Interaction& i, const std::string& field) {
+    if (field == "id") return std::to_string(i.id);
+    if (field == "external_id") return i.external_id;
+    if (field == "channel") return i.channel;
+    if (field == "kind") return i.kind;
+    if (field == "direction") return to_string(i.direction);
+    if (field == "at") return format_time(i.at);
+    if (field == "outcome") return i.outcome;
+    if (field == "text") return i.text;
+    return "";
+}
+
+std::string deal_field(const Deal& d, const std::string& field) {
+    if (field == "id") return std::to_string(d.id);
+    if (field == "external_id") return d.external_id;
+    if (field == "title") return d.title;
+    if (field == "pipeline") return d.pipeline_id;
+    if (field == "stage") return d.stage_id;
+    if (field == "value") {
+        return format_amount(d.value.minor_units, minor_unit_digits(d.value.currency));
+    }
+    if (field == "currency") return d.value.currency;
+    if (field == "owner") return d.owner;
+    if (field == "expected_close") return d.expected_close ? format_date(*d.expected_close) : "";
+    if (field == "created_at") return format_time(d.created_at);
+    return "";
+}
+
 class RowSink {
   public:
     RowSink(std::vector<Column> columns, ExportFormat format, std::ostream& out)
@@ -98,6 +152,26 @@ long export_records(Workspace& workspace, Entity entity, const Mapping& mapping,
     if (entity == Entity::customers) {
         reader->each_customer([&](const Customer& c) {
             sink.write([&](const std::string& field) { return customer_field(c, field); });
+        });
+        return sink.rows();
+    }
+    if (entity == Entity::interactions) {
+        const auto names = customer_names(*reader);
+        make_bulk_interactions(workspace.database())->each([&](const Interaction& i) {
+            sink.write([&](const std::string& field) {
+                return customer_name_field(names, i.customer_id, field)
+                    .value_or(interaction_field(i, field));
+            });
+        });
+        return sink.rows();
+    }
+    if (entity == Entity::deals) {
+        const auto names = customer_names(*reader);
+        make_bulk_deals(workspace.database(), workspace.pipelines())->each([&](const Deal& d) {
+            sink.write([&](const std::string& field) {
+                return customer_name_field(names, d.customer_id, field)
+                    .value_or(deal_field(d, field));
+            });
         });
         return sink.rows();
     }

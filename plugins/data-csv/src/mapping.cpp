@@ -13,6 +13,8 @@ namespace moshtari::data_csv {
 namespace {
 
 constexpr std::string_view kAttributePrefix = "attributes.";
+constexpr Entity kEntities[] = {Entity::customers, Entity::orders, Entity::interactions,
+                                Entity::deals};
 
 bool has_field(std::string_view field, Entity entity) {
     if (entity == Entity::customers && field.starts_with(kAttributePrefix) &&
@@ -26,10 +28,11 @@ bool has_field(std::string_view field, Entity entity) {
 }  // namespace
 
 Entity parse_entity(std::string_view text) {
-    if (text == "customers") return Entity::customers;
-    if (text == "orders") return Entity::orders;
-    throw UserError(
-        fmt::format("'{}' cannot be imported or exported yet; use customers or orders", text));
+    for (const Entity entity : kEntities) {
+        if (text == to_string(entity)) return entity;
+    }
+    throw UserError(fmt::format(
+        "'{}' cannot be imported or exported; use customers, orders, interactions or deals", text));
 }
 
 Mode parse_mode(std::string_view text) {
@@ -60,7 +63,17 @@ std::vector<MatchRule> parse_match_rules(const std::vector<std::string>& names) 
 }
 
 const char* to_string(Entity entity) {
-    return entity == Entity::customers ? "customers" : "orders";
+    switch (entity) {
+        case Entity::customers:
+            return "customers";
+        case Entity::orders:
+            return "orders";
+        case Entity::interactions:
+            return "interactions";
+        case Entity::deals:
+            return "deals";
+    }
+    return "customers";
 }
 
 const std::vector<std::string>& fields_of(Entity entity) {
@@ -70,7 +83,32 @@ const std::vector<std::string>& fields_of(Entity entity) {
     static const std::vector<std::string> kOrderFields{
         "external_id", "customer_external_id", "at",       "total",     "currency", "cancelled",
         "sku",         "description",          "quantity", "unit_price"};
-    return entity == Entity::customers ? kCustomerFields : kOrderFields;
+    static const std::vector<std::string> kInteractionFields{"external_id",
+                                                             "customer_external_id",
+                                                             "customer_email",
+                                                             "channel",
+                                                             "kind",
+                                                             "direction",
+                                                             "at",
+                                                             "outcome",
+                                                             "text"};
+    static const std::vector<std::string> kDealFields{"external_id",    "customer_external_id",
+                                                      "customer_email", "title",
+                                                      "pipeline",       "stage",
+                                                      "value",          "currency",
+                                                      "owner",          "expected_close",
+                                                      "created_at"};
+    switch (entity) {
+        case Entity::customers:
+            return kCustomerFields;
+        case Entity::orders:
+            return kOrderFields;
+        case Entity::interactions:
+            return kInteractionFields;
+        case Entity::deals:
+            return kDealFields;
+    }
+    return kCustomerFields;
 }
 
 void check_field(std::string_view field, Entity entity) {
@@ -117,8 +155,8 @@ Mapping Mapping::from_section(const ConfigSection& section, std::optional<Entity
         at(column, "field", [&] {
             if (entity) {
                 check_field(rule.field, *entity);
-            } else if (!has_field(rule.field, Entity::customers) &&
-                       !has_field(rule.field, Entity::orders)) {
+            } else if (std::none_of(std::begin(kEntities), std::end(kEntities),
+                                    [&](Entity e) { return has_field(rule.field, e); })) {
                 check_field(rule.field, Entity::customers);
             }
             return 0;

@@ -13,7 +13,7 @@
 
 namespace moshtari::data_csv {
 
-enum class Entity { customers, orders };
+enum class Entity { customers, orders, interactions, deals };
 enum class Mode { create_only, update, merge };
 enum class MatchRule { external_id, email, phone };
 
@@ -35,7 +35,7 @@ struct Mapping {
     std::optional<Mode> mode;
     std::optional<std::vector<MatchRule>> match;
     std::optional<bool> extra_as_attributes;
-    std::string currency;  // orders: when no column gives one; empty for the workspace currency
+    std::string currency;  // orders, deals: when no column gives one; empty for the workspace's
 
     // Keys: columns (a list of {column, field, transforms}), mode, match, extra_as_attributes,
     // currency. Without an entity the fields are checked against every entity's. Throws

@@ -1,11 +1,12 @@
 // The real `moshtari import` killed with SIGKILL in the middle of a big file, then run again: the
-// store ends exactly as after one uninterrupted run, without a duplicate, for customers and for
-// orders whose lines span batches.
+// store ends exactly as after one uninterrupted run, without a duplicate, for customers, for
+// orders whose lines span batches and for interactions found again by their natural key.
 
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -130,6 +131,40 @@ TEST_F(KillTest, AKilledOrderImportRunAgainHasEveryOrderAndLineOnce) {
     EXPECT_EQ(count("SELECT COUNT(*) FROM orders o WHERE total_minor != (SELECT SUM(quantity * "
                     "unit_price_minor) FROM order_lines l WHERE l.order_id = o.id)"),
               0);
+}
+
+// Interactions without external ids: the re-run recognises the committed ones by customer,
+// channel, kind, direction, time and text, and adds exactly the others.
+TEST_F(KillTest, AKilledInteractionImportRunAgainHasEveryInteractionOnce) {
+    run({"import", "customers", write("c.csv", "external_id\nK1\nK2\nK3\n").string()});
+    const auto file = path("interactions.csv");
+    {
+        std::ofstream out(file);
+        out << "customer_external_id,channel,kind,at,text\n";
+        for (int i = 0; i < kRows; ++i) {
+            // A second apart, so the natural key's (customer, time) index finds each at once.
+            out << fmt::format("K{},phone,call,2026-01-{:02} {:02}:{:02}:{:02},call {}\n",
+                               1 + i % 3, 1 + i / 86'400, i / 3600 % 24, i / 60 % 60, i % 60, i);
+        }
+    }
+    kill_once(start_import("interactions", file, {}), "SELECT COUNT(*) FROM interactions", 10'000);
+    const std::int64_t stored = count("SELECT COUNT(*) FROM interactions");
+    EXPECT_GT(stored, 0);
+    EXPECT_LT(stored, kRows);
+    EXPECT_EQ(stored % 2000, 0) << "only whole batches are ever committed";
+
+    const int second = wait_for(start_import("interactions", file, {}));
+    ASSERT_TRUE(WIFEXITED(second) && WEXITSTATUS(second) == 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM interactions"), kRows);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM (SELECT DISTINCT customer_id, at, text FROM "
+                    "interactions)"),
+              kRows);
+    std::int64_t announced = 0;
+    for (const auto& record :
+         w().event_log().read_after(0, 1'000, events::InteractionsImported::kType)) {
+        announced += record.as<events::InteractionsImported>().created;
+    }
+    EXPECT_EQ(announced, kRows) << "each committed batch announced once, the killed one never";
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // again, dry runs, modes, stage moves recorded in the history, and batch events.
 
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include "import_fixture.hpp"
 #include "moshtari/customer_store.hpp"
@@ -19,6 +20,15 @@ using testing::Output;
 constexpr const char* kPipelines =
     "data-csv:\n"
     "  default_region: GB\n"
+    "  mappings:\n"
+    "    crm-calls:\n"
+    "      mode: update\n"
+    "      columns:\n"
+    "        - {column: Ref, field: external_id}\n"
+    "        - {column: Mail, field: customer_email}\n"
+    "        - {column: Via, field: channel, transforms: [lowercase]}\n"
+    "        - {column: Via, field: kind, transforms: [\"map:Phone=call;Email=email\"]}\n"
+    "        - {column: On, field: at, transforms: [\"date:%d/%m/%Y\"]}\n"
     "pipelines:\n"
     "  - id: sales\n"
     "    stages:\n"
@@ -179,6 +189,25 @@ TEST_F(ActivityImportTest, BadInteractionRowsAreRejectedAndTheFixedFileImports) 
         has(again.out, "created 5, updated 0, merged 0, unchanged 0, skipped 0, rejected 0"))
         << again.out << again.err;
     EXPECT_EQ(count("SELECT COUNT(*) FROM interactions"), 6);
+}
+
+TEST_F(ActivityImportTest, AGzipFileWithANamedMappingFromTheConfiguration) {
+    const auto file = path("calls.csv.gz");
+    const std::string text =
+        "Ref,Mail,Via,On\r\n"
+        "R1,sara@example.com,Phone,02/01/2026\r\n"
+        "R2,reza@example.com,Email,03/01/2026\r\n";
+    gzFile out = gzopen(file.c_str(), "wb");
+    gzwrite(out, text.data(), static_cast<unsigned>(text.size()));
+    gzclose(out);
+    const auto output = run({"import", "interactions", file.string(), "--mapping", "crm-calls"});
+    EXPECT_TRUE(has(output.out, "created 2")) << output.out << output.err;
+    const auto mail = w().interactions().find_by_external_id("R2");
+    ASSERT_TRUE(mail);
+    EXPECT_EQ(mail->channel, "email");
+    EXPECT_EQ(mail->kind, "email");
+    EXPECT_EQ(mail->customer_id, customer("C2"));
+    EXPECT_EQ(format_time(mail->at), "2026-01-03T00:00:00Z");
 }
 
 TEST_F(ActivityImportTest, ADryRunWritesNothing) {

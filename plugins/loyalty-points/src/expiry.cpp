@@ -1,12 +1,8 @@
 #include "expiry.hpp"
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <algorithm>
 #include <set>
 
-#include "moshtari/database.hpp"
 #include "moshtari/transaction.hpp"
 
 namespace moshtari::loyalty {
@@ -80,23 +76,6 @@ std::vector<DueExpiry> due_expiries(std::span<const Entry> entries, Timestamp as
 
 namespace {
 
-// Customers with a lot that expired by `as_of` and has no expiry recorded: the only ones worth
-// replaying.
-std::vector<CustomerId> customers_with_lapsed_lots(Database& db, const Programme& programme,
-                                                   Timestamp as_of) {
-    SQLite::Statement query(db.sql(), R"sql(
-SELECT DISTINCT lot.customer_id FROM loyalty_points_ledger lot
-WHERE lot.programme = ?1 AND lot.expires_at <= ?2 AND lot.points > 0 AND lot.customer_id IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM loyalty_points_ledger e WHERE e.lot_id = lot.id)
-ORDER BY lot.customer_id
-)sql");
-    query.bind(1, programme.id);
-    query.bind(2, static_cast<int64_t>(to_unix(as_of)));
-    std::vector<CustomerId> customers;
-    while (query.executeStep()) customers.push_back(query.getColumn(0).getInt64());
-    return customers;
-}
-
 Entry expiry_entry(const Programme& programme, const DueExpiry& due) {
     Entry entry;
     entry.programme = programme.id;
@@ -116,17 +95,20 @@ std::vector<DueExpiry> expire(Database& db, const Programme& programme, Timestam
                               std::optional<CustomerId> customer, bool dry_run) {
     Transaction tx(db);
     Ledger ledger(db);
-    const std::vector<CustomerId> customers =
-        customer ? std::vector<CustomerId>{*customer}
-                 : customers_with_lapsed_lots(db, programme, as_of);
+    // One read for everyone: the entries come grouped by customer, each group replayed alone.
+    const std::vector<Entry> history = customer
+                                           ? ledger.entries(programme.id, *customer)
+                                           : ledger.entries_with_lapsed_lots(programme.id, as_of);
     std::vector<DueExpiry> expired;
     std::vector<Entry> entries;
-    for (const CustomerId id : customers) {
-        const auto history = ledger.entries(programme.id, id);
-        for (const auto& due : due_expiries(history, as_of)) {
+    for (auto first = history.begin(); first != history.end();) {
+        const auto last = std::find_if(
+            first, history.end(), [&](const Entry& e) { return e.customer != first->customer; });
+        for (const auto& due : due_expiries(std::span(first, last), as_of)) {
             expired.push_back(due);
             entries.push_back(expiry_entry(programme, due));
         }
+        first = last;
     }
     if (!dry_run) {
         ledger.append(entries);

@@ -153,6 +153,22 @@ std::vector<Entry> Ledger::entries_of(CustomerId customer) const {
     return select("WHERE customer_id = ?1", {}, customer);
 }
 
+std::vector<Entry> Ledger::entries_with_lapsed_lots(std::string_view programme,
+                                                    Timestamp as_of) const {
+    SQLite::Statement query(db_.sql(), std::string(kColumns) + R"sql(
+WHERE programme = ?1 AND customer_id IN (
+    SELECT lot.customer_id FROM loyalty_points_ledger lot
+    WHERE lot.programme = ?1 AND lot.expires_at <= ?2 AND lot.points > 0
+      AND NOT EXISTS (SELECT 1 FROM loyalty_points_ledger e WHERE e.lot_id = lot.id))
+ORDER BY customer_id, id
+)sql");
+    query.bind(1, std::string(programme));
+    query.bind(2, static_cast<int64_t>(to_unix(as_of)));
+    std::vector<Entry> entries;
+    while (query.executeStep()) entries.push_back(read_entry(query));
+    return entries;
+}
+
 std::optional<Entry> Ledger::find(std::string_view programme, EntryKind kind,
                                   std::string_view cause) const {
     SQLite::Statement query(

@@ -56,6 +56,9 @@ class Ledger {
     std::vector<Entry> entries(std::string_view programme, CustomerId customer) const;
     // Every programme's entries of the customer, in the order they were written.
     std::vector<Entry> entries_of(CustomerId customer) const;
+    // The entries of every customer with a lot that expired by `as_of` and has no expiry recorded,
+    // by customer, each customer's in the order written: what recording expiries replays.
+    std::vector<Entry> entries_with_lapsed_lots(std::string_view programme, Timestamp as_of) const;
     std::optional<Entry> find(std::string_view programme, EntryKind kind,
                               std::string_view cause) const;
 

@@ -70,7 +70,7 @@ TEST_F(DealStoreTest, OrdersKeepMoneyExactAndExternalIdsUnique) {
     o.customer_id = customer;
     o.external_id = "INV-1001";
     o.total = parse_money("19.99", "EUR");
-    o.lines = {{"SKU-1", "Mug", 2, 500}, {"SKU-2", "Tea", 1, 999}};
+    o.lines = {{"SKU-1", "Mug", 2, 500, "kitchen"}, {"SKU-2", "Tea", 1, 999}};
     const OrderId id = ws.orders().add(o);
     const Order stored = ws.orders().get(id);
     EXPECT_EQ(stored.total.minor_units, 1999);

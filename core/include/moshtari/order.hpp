@@ -18,6 +18,7 @@ struct OrderLine {
     std::string description{};
     std::int64_t quantity = 1;
     std::int64_t unit_price_minor = 0;  // in the order's currency
+    std::string category{};             // the product's category ("coffee"); empty when unknown
 
     friend bool operator==(const OrderLine&, const OrderLine&) = default;
 };

@@ -7,7 +7,7 @@ namespace moshtari::sqlite {
 namespace {
 
 // Times are unix seconds (INTEGER), dates ISO text, money integer minor units with a currency code.
-const std::array<Migration, 4> kMigrations{{
+const std::array<Migration, 5> kMigrations{{
     {1, "customers, interactions, orders, deals, tasks, event log",
      R"sql(
 -- AUTOINCREMENT where rows can be erased or merged away: the event log names records by id, and
@@ -240,6 +240,10 @@ ALTER TABLE deals ADD COLUMN external_id TEXT;
 CREATE UNIQUE INDEX deals_by_external_id ON deals (external_id) WHERE external_id IS NOT NULL;
 -- A deal imported without an external id is found again by its customer, pipeline and title.
 CREATE INDEX deals_by_customer ON deals (customer_id, pipeline_id, title);
+)sql"},
+    {5, "order lines: the product category",
+     R"sql(
+ALTER TABLE order_lines ADD COLUMN category TEXT NOT NULL DEFAULT '';
 )sql"},
 }};
 

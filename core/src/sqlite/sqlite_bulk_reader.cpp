@@ -33,8 +33,8 @@ class SqliteBulkReader final : public BulkReader {
                       "SELECT name, type, value FROM customer_attributes WHERE customer_id = ?"),
           order_(sql_, std::string(kOrderColumns) + " WHERE external_id = ?"),
           lines_(sql_,
-                 "SELECT sku, description, quantity, unit_price_minor FROM order_lines WHERE "
-                 "order_id = ? ORDER BY position") {}
+                 "SELECT sku, description, quantity, unit_price_minor, category FROM order_lines "
+                 "WHERE order_id = ? ORDER BY position") {}
 
     void each_customer_key(
         const std::function<void(CustomerId, CustomerKey, std::string_view)>& visit) override {
@@ -126,7 +126,8 @@ class SqliteBulkReader final : public BulkReader {
         lines_.bind(1, static_cast<int64_t>(order.id));
         while (lines_.executeStep()) {
             order.lines.push_back({lines_.getColumn(0).getString(), lines_.getColumn(1).getString(),
-                                   lines_.getColumn(2).getInt64(), lines_.getColumn(3).getInt64()});
+                                   lines_.getColumn(2).getInt64(), lines_.getColumn(3).getInt64(),
+                                   lines_.getColumn(4).getString()});
         }
         return order;
     }

@@ -70,7 +70,9 @@ class SqliteBulkWriter final : public BulkWriter {
                         "UPDATE orders SET customer_id = ?1, external_id = ?2, at = ?3, "
                         "total_minor = ?4, currency = ?5, cancelled = ?6 WHERE id = ?7"),
           clear_lines_(sql_, "DELETE FROM order_lines WHERE order_id = ?"),
-          insert_line_(sql_, "INSERT INTO order_lines VALUES (?, ?, ?, ?, ?, ?)") {
+          insert_line_(sql_,
+                       "INSERT INTO order_lines (order_id, position, sku, description, quantity, "
+                       "unit_price_minor, category) VALUES (?, ?, ?, ?, ?, ?, ?)") {
         // Each record's savepoint journals into a temporary file by default: thousands of small
         // writes per batch, which halved the import rate. In memory, the journal lives for one
         // record.
@@ -206,6 +208,7 @@ class SqliteBulkWriter final : public BulkWriter {
             insert_line_.bind(4, line.description);
             insert_line_.bind(5, static_cast<int64_t>(line.quantity));
             insert_line_.bind(6, static_cast<int64_t>(line.unit_price_minor));
+            insert_line_.bind(7, line.category);
             run(insert_line_);
         }
     }

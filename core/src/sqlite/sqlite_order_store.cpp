@@ -52,7 +52,10 @@ OrderId SqliteOrderStore::add(const Order& input) {
     insert.bind(6, input.cancelled ? 1 : 0);
     insert.exec();
     const OrderId id = db_.sql().getLastInsertRowid();
-    SQLite::Statement line_insert(db_.sql(), "INSERT INTO order_lines VALUES (?, ?, ?, ?, ?, ?)");
+    SQLite::Statement line_insert(
+        db_.sql(),
+        "INSERT INTO order_lines (order_id, position, sku, description, "
+        "quantity, unit_price_minor, category) VALUES (?, ?, ?, ?, ?, ?, ?)");
     int position = 0;
     for (const auto& line : input.lines) {
         line_insert.bind(1, static_cast<int64_t>(id));
@@ -61,6 +64,7 @@ OrderId SqliteOrderStore::add(const Order& input) {
         line_insert.bind(4, line.description);
         line_insert.bind(5, static_cast<int64_t>(line.quantity));
         line_insert.bind(6, static_cast<int64_t>(line.unit_price_minor));
+        line_insert.bind(7, line.category);
         line_insert.exec();
         line_insert.reset();
     }
@@ -128,12 +132,13 @@ Order SqliteOrderStore::read(SQLite::Statement& row) const {
     order.refunded_minor = row.getColumn(7).getInt64();
     SQLite::Statement lines(
         db_.sql(),
-        "SELECT sku, description, quantity, unit_price_minor FROM order_lines WHERE order_id = ? "
-        "ORDER BY position");
+        "SELECT sku, description, quantity, unit_price_minor, category FROM order_lines "
+        "WHERE order_id = ? ORDER BY position");
     lines.bind(1, static_cast<int64_t>(order.id));
     while (lines.executeStep()) {
         order.lines.push_back({lines.getColumn(0).getString(), lines.getColumn(1).getString(),
-                               lines.getColumn(2).getInt64(), lines.getColumn(3).getInt64()});
+                               lines.getColumn(2).getInt64(), lines.getColumn(3).getInt64(),
+                               lines.getColumn(4).getString()});
     }
     return order;
 }

@@ -200,6 +200,7 @@ long export_records(Workspace& workspace, Entity entity, const Mapping& mapping,
                 if (field == "description") return line->description;
                 if (field == "quantity") return std::to_string(line->quantity);
                 if (field == "unit_price") return format_amount(line->unit_price_minor, digits);
+                if (field == "category") return line->category;
                 return "";
             });
         };

@@ -81,8 +81,8 @@ const std::vector<std::string>& fields_of(Entity entity) {
         "external_id", "name",     "given_name", "family_name", "kind", "email",
         "phone",       "language", "time_zone",  "birthday",    "tags", "attributes.NAME"};
     static const std::vector<std::string> kOrderFields{
-        "external_id", "customer_external_id", "at",       "total",     "currency", "cancelled",
-        "sku",         "description",          "quantity", "unit_price"};
+        "external_id", "customer_external_id", "at",       "total",      "currency", "cancelled",
+        "sku",         "description",          "quantity", "unit_price", "category"};
     static const std::vector<std::string> kInteractionFields{"external_id",
                                                              "customer_external_id",
                                                              "customer_email",

@@ -37,10 +37,10 @@ std::int64_t parse_whole(const std::string& text) {
     throw UserError(fmt::format("'{}' is not a whole number", text));
 }
 
-using LineKey = std::tuple<std::string, std::string, std::int64_t, std::int64_t>;
+using LineKey = std::tuple<std::string, std::string, std::int64_t, std::int64_t, std::string>;
 
 LineKey key_of(const OrderLine& line) {
-    return {line.sku, line.description, line.quantity, line.unit_price_minor};
+    return {line.sku, line.description, line.quantity, line.unit_price_minor, line.category};
 }
 
 std::int64_t sum_of_lines(const Order& order) {
@@ -122,6 +122,9 @@ void OrderImporter::add_row(const CsvRecord& record, const RowMapper& mapper) {
                 has_line = true;
             } else if (field == "unit_price") {
                 line.unit_price_minor = parse_amount(trimmed(raw), digits);
+                has_line = true;
+            } else if (field == "category") {
+                line.category = trimmed(raw);
                 has_line = true;
             }
         } catch (const UserError& error) {

@@ -304,5 +304,21 @@ TEST_F(OrderImportTest, ExportWritesOneRowPerLine) {
     EXPECT_NE(text.find(",1002,,2011-01-03T11:00:00Z"), std::string::npos) << text;
 }
 
+TEST_F(OrderImportTest, LinesKeepTheirProductCategoryBothWays) {
+    import_orders(
+        "No,Customer,When,Sku,Qty,Price,Group\n1001,7.0,2011-01-02,A,2,1.50,coffee\n"
+        "1001,7.0,2011-01-02,B,1,3.00,\n",
+        {"--map", "Group=category"});
+    const auto order = w().orders().find_by_external_id("1001");
+    ASSERT_TRUE(order);
+    ASSERT_EQ(order->lines.size(), 2u);
+    EXPECT_EQ(order->lines[0].category, "coffee");
+    EXPECT_EQ(order->lines[1].category, "");
+    run({"export", "orders", "--output", path("orders-out.csv").string()});
+    const std::string text = read(path("orders-out.csv"));
+    EXPECT_NE(text.find(",unit_price,category\r\n"), std::string::npos) << text;
+    EXPECT_NE(text.find(",A,,2,1.50,coffee\r\n"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace moshtari::data_csv

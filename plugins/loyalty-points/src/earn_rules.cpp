@@ -54,17 +54,37 @@ Ratio best_multiplier(const EarnRules& rules, const std::vector<std::string>& ta
     return best;
 }
 
+// The total with each line's share counted at its category's multiple.
+Wide weighed_total(const EarnRules& rules, std::int64_t total_minor,
+                   const std::vector<CategoryAmount>& lines) {
+    constexpr std::int64_t kMillion = 1'000'000;  // every ratio's denominator divides it
+    Wide weighed = 0;                             // in millionths of a minor unit
+    Wide plain = 0;
+    for (const auto& line : lines) {
+        const auto found = rules.category_multipliers.find(line.category);
+        const Ratio multiplier =
+            found == rules.category_multipliers.end() ? Ratio{} : found->second;
+        weighed += static_cast<Wide>(line.amount_minor) * multiplier.numerator *
+                   (kMillion / multiplier.denominator);
+        plain += line.amount_minor;
+    }
+    if (plain <= 0 || weighed < 0) return total_minor;
+    return static_cast<Wide>(total_minor) * weighed / (plain * kMillion);
+}
+
 }  // namespace
 
 std::int64_t order_points(const EarnRules& rules, int currency_digits, std::int64_t total_minor,
-                          const std::vector<std::string>& tags) {
+                          const std::vector<std::string>& tags,
+                          const std::vector<CategoryAmount>& lines) {
     if (total_minor <= 0 || total_minor < rules.minimum_order_minor) return 0;
     const Ratio multiplier = best_multiplier(rules, tags);
     Wide unit = 1;
     for (int i = 0; i < currency_digits; ++i) unit *= 10;
-    const std::int64_t points = divide(
-        static_cast<Wide>(total_minor) * rules.points_per_unit.numerator * multiplier.numerator,
-        unit * rules.points_per_unit.denominator * multiplier.denominator, rules.rounding);
+    const std::int64_t points =
+        divide(weighed_total(rules, total_minor, lines) * rules.points_per_unit.numerator *
+                   multiplier.numerator,
+               unit * rules.points_per_unit.denominator * multiplier.denominator, rules.rounding);
     return rules.cap_per_order > 0 ? std::min(points, rules.cap_per_order) : points;
 }
 

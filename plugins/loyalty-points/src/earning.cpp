@@ -66,6 +66,26 @@ ORDER BY o.at, o.id
     return orders;
 }
 
+// What each order of the range comes to per product category: one query for the batch, and none
+// when the programme has no category multipliers.
+std::map<OrderId, std::vector<CategoryAmount>> amounts_by_category(Database& db,
+                                                                   const Programme& programme,
+                                                                   OrderId first, OrderId last) {
+    std::map<OrderId, std::vector<CategoryAmount>> amounts;
+    if (programme.earn.category_multipliers.empty()) return amounts;
+    SQLite::Statement query(db.sql(), R"sql(
+SELECT order_id, category, SUM(quantity * unit_price_minor) FROM order_lines
+WHERE order_id BETWEEN ?1 AND ?2 GROUP BY order_id, category
+)sql");
+    query.bind(1, static_cast<int64_t>(first));
+    query.bind(2, static_cast<int64_t>(last));
+    while (query.executeStep()) {
+        amounts[query.getColumn(0).getInt64()].push_back(
+            {query.getColumn(1).getString(), query.getColumn(2).getInt64()});
+    }
+    return amounts;
+}
+
 // The calendar period (UTC) `at` falls in, as the time it began.
 Timestamp period_start(Period period, Timestamp at) {
     using namespace std::chrono;
@@ -129,10 +149,14 @@ Entry earning(const Programme& programme, const OrderToEarn& order, std::string 
 std::size_t earn_for_orders(Database& db, const Programme& programme, OrderId first, OrderId last) {
     const auto orders = orders_to_earn(db, programme, first, last);
     PeriodTotals totals = earned_per_period(db, programme, orders);
+    const auto categories = amounts_by_category(db, programme, first, last);
     const int digits = minor_unit_digits(programme.currency);
     std::vector<Entry> entries;
     for (const auto& order : orders) {
-        std::int64_t points = order_points(programme.earn, digits, order.total_minor, order.tags);
+        const auto lines = categories.find(order.id);
+        std::int64_t points =
+            order_points(programme.earn, digits, order.total_minor, order.tags,
+                         lines == categories.end() ? std::vector<CategoryAmount>{} : lines->second);
         if (programme.cap_per_period > 0) {
             auto& earned = totals[{order.customer, period_start(programme.period, order.at)}];
             points = std::max<std::int64_t>(0, std::min(points, programme.cap_per_period - earned));

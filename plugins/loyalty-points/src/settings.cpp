@@ -51,8 +51,8 @@ Money read_money(const ConfigSection& section, std::string_view key, const std::
 }
 
 EarnRules read_earn_rules(const ConfigSection& section, const std::string& currency) {
-    section.allow_only(
-        {"points_per_unit", "rounding", "minimum_order", "tag_multipliers", "cap_per_order"});
+    section.allow_only({"points_per_unit", "rounding", "minimum_order", "tag_multipliers",
+                        "category_multipliers", "cap_per_order"});
     EarnRules rules;
     rules.points_per_unit = read_ratio(section, "points_per_unit", rules.points_per_unit);
     rules.rounding = read_choice(section, "rounding", Rounding::down,
@@ -62,6 +62,10 @@ EarnRules read_earn_rules(const ConfigSection& section, const std::string& curre
     rules.minimum_order_minor = read_money(section, "minimum_order", currency, 0).minor_units;
     const ConfigSection tags = section.child("tag_multipliers");
     for (const auto& tag : tags.keys()) rules.tag_multipliers[tag] = read_ratio(tags, tag, {});
+    const ConfigSection categories = section.child("category_multipliers");
+    for (const auto& category : categories.keys()) {
+        rules.category_multipliers[category] = read_ratio(categories, category, {});
+    }
     rules.cap_per_order = read_count(section, "cap_per_order", 0);
     return rules;
 }

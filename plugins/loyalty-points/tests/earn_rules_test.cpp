@@ -52,5 +52,18 @@ TEST(EarnRules, MinimumOrderBestTagMultiplierAndCap) {
     EXPECT_EQ(order_points(rules, 2, -5000, {}), 0) << "a negative total earns nothing";
 }
 
+TEST(EarnRules, CategoryMultipliersWeighEachLinesShareOfTheTotal) {
+    EarnRules rules = rate("1");
+    ASSERT_TRUE(parse_ratio("2", rules.category_multipliers["coffee"]));
+    ASSERT_TRUE(parse_ratio("0.5", rules.category_multipliers["gift-cards"]));
+    const std::vector<CategoryAmount> lines{{"coffee", 6000}, {"tea", 4000}};
+    EXPECT_EQ(order_points(rules, 2, 10000, {}, lines), 160) << "60 x 2 + 40";
+    EXPECT_EQ(order_points(rules, 2, 9000, {}, lines), 144) << "a discount shared by the lines";
+    EXPECT_EQ(order_points(rules, 2, 10000, {}, {}), 100) << "no lines: the total";
+    EXPECT_EQ(order_points(rules, 2, 10000, {}, {{"gift-cards", 10000}}), 50);
+    ASSERT_TRUE(parse_ratio("2", rules.tag_multipliers["vip"]));
+    EXPECT_EQ(order_points(rules, 2, 10000, {"vip"}, lines), 320) << "and the tag's on top";
+}
+
 }  // namespace
 }  // namespace moshtari::loyalty

@@ -102,6 +102,7 @@ loyalty-points:
         points_per_unit: 1
         minimum_order: "5.00"
         tag_multipliers: {vip: 2}
+        category_multipliers: {coffee: 3}
         cap_per_order: 150
       cap_per_period: 200
       period: month
@@ -125,6 +126,20 @@ TEST_F(Bonuses, FirstOrderMultipliersCapsAndMinimum) {
     EXPECT_EQ(got, want);
     ASSERT_EQ(entries(bob).size(), 1u);
     EXPECT_EQ(entries(bob)[0].rule, "first_order");
+}
+
+TEST_F(Bonuses, ProductCategoriesMultiplyTheirLines) {
+    const CustomerId cy = add_customer("Cy");
+    Order o;
+    o.customer_id = cy;
+    o.total = Money{5000, "EUR"};
+    o.at = at("2026-10-03");
+    o.lines = {{"BEANS", "Beans", 2, 1000, "coffee"}, {"MUG", "Mug", 1, 3000, "kitchen"}};
+    w().orders().add(o);
+    run_worker();
+    ASSERT_EQ(entries(cy).size(), 2u);
+    EXPECT_EQ(entries(cy)[0].points, 20 * 3 + 30);
+    EXPECT_EQ(entries(cy)[1].rule, "first_order");
 }
 
 TEST_F(Bonuses, ABonusByHandOncePerReferenceAndBirthdaysOnTheDailyTick) {

@@ -47,6 +47,7 @@ loyalty-points:
         rounding: nearest
         minimum_order: "10.00"
         tag_multipliers: {vip: 2, gold: 1.25}
+        category_multipliers: {coffee: 3}
         cap_per_order: 500
       cap_per_period: 1000
       period: month
@@ -64,6 +65,7 @@ loyalty-points:
     EXPECT_EQ(p.earn.rounding, Rounding::nearest);
     EXPECT_EQ(p.earn.minimum_order_minor, 1000);
     EXPECT_EQ(p.earn.tag_multipliers.at("gold").numerator, 125);
+    EXPECT_EQ(p.earn.category_multipliers.at("coffee").numerator, 3);
     EXPECT_EQ(p.earn.cap_per_order, 500);
     EXPECT_EQ(p.cap_per_period, 1000);
     EXPECT_EQ(p.period, Period::month);

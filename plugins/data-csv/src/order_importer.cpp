@@ -165,16 +165,23 @@ void OrderImporter::store(Group& group) {
         }
         incoming.customer_id = *customer;
     }
-    const std::optional<Order> existing = reader_->find_order(incoming.external_id);
-    if (!existing) {
-        incoming.total.minor_units = group.total.value_or(sum_of_lines(incoming));
-        incoming.id = writer_->add_order(incoming);
+    // Most orders are new: the insert itself finds out, without a lookup first.
+    incoming.total.minor_units = group.total.value_or(sum_of_lines(incoming));
+    if (const auto created = writer_->add_order(incoming)) {
+        incoming.id = *created;
         if (first_of_run_ == 0) first_of_run_ = incoming.id;
         if (first_created_ == 0) first_created_ = incoming.id;
         last_created_ = incoming.id;
         ++created_;
         report_.count(Outcome::created);
         return;
+    }
+    const std::optional<Order> existing = reader_->find_order(incoming.external_id);
+    if (!existing) {
+        // The insert found the external id taken; only a store changed under the import's
+        // transaction could hide the order now.
+        throw UserError(fmt::format("the order '{}' is stored but could not be read back",
+                                    incoming.external_id));
     }
     Order target = *existing;
     if (first_of_run_ != 0 && existing->id >= first_of_run_) {

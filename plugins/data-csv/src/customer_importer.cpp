@@ -9,6 +9,7 @@
 #include "moshtari/event_log.hpp"
 #include "moshtari/events.hpp"
 #include "moshtari/workspace.hpp"
+#include "read_ahead.hpp"
 #include "text.hpp"
 
 namespace moshtari::data_csv {
@@ -41,6 +42,13 @@ struct CustomerImporter::Incoming {
     bool kind_given = false;
     std::vector<std::pair<ContactKind, std::string>> contacts;
     std::string external_id_column, email_column, phone_column;
+};
+
+// A row as the read-ahead thread leaves it: normalised, or with the reason it is rejected.
+struct CustomerImporter::Prepared {
+    CsvRecord record;
+    std::optional<Incoming> incoming;
+    std::string reject_column, reject_reason;
 };
 
 CustomerImporter::CustomerImporter(Workspace& workspace, const ContactNormaliser& normaliser,
@@ -150,8 +158,24 @@ std::optional<CustomerId> CustomerImporter::match(const Incoming& in) {
     return std::nullopt;
 }
 
-void CustomerImporter::import_row(const CsvRecord& record, const RowMapper& mapper) {
-    const Incoming in = parse(mapper.map(record));
+bool CustomerImporter::prepare(CsvReader& reader, const RowMapper& mapper, Prepared& row) const {
+    do {
+        if (!reader.next(row.record)) return false;
+    } while (row.record.fields.size() == 1 && row.record.fields[0].empty());  // blank lines
+    row.incoming.reset();
+    try {
+        row.incoming = parse(mapper.map(row.record));
+    } catch (const RowError& error) {
+        row.reject_column = error.column();
+        row.reject_reason = error.what();
+    } catch (const UserError& error) {
+        row.reject_column.clear();
+        row.reject_reason = error.what();
+    }
+    return true;
+}
+
+void CustomerImporter::import_row(const Incoming& in) {
     const Customer& row = in.customer;
     if (row.external_id.empty() && in.contacts.empty()) {
         report_.skip("nothing identifies the customer: no external id, email or phone");
@@ -250,13 +274,15 @@ long CustomerImporter::run(CsvReader& reader, const RowMapper& mapper, Progress&
         first_created_ = last_created_ = 0;
         created_ = updated_ = merged_ = 0;
     });
-    CsvRecord record;
+    ReadAhead<Prepared> rows_ahead([&](Prepared& row) { return prepare(reader, mapper, row); });
+    Prepared prepared;
     long rows = 0;
-    while (reader.next(record)) {
-        if (record.fields.size() == 1 && record.fields[0].empty()) continue;  // a blank line
+    while (rows_ahead.next(prepared)) {
         ++rows;
+        const CsvRecord& record = prepared.record;
         try {
-            import_row(record, mapper);
+            if (!prepared.incoming) throw RowError(prepared.reject_column, prepared.reject_reason);
+            import_row(*prepared.incoming);
         } catch (const RowError& error) {
             report_.reject(record, error.column(), error.what());
         } catch (const UserError& error) {

@@ -31,8 +31,11 @@ class CustomerImporter {
 
   private:
     struct Incoming;
+    struct Prepared;
     Incoming parse(const std::vector<FieldValue>& values) const;
-    void import_row(const CsvRecord& record, const RowMapper& mapper);
+    // Runs on the read-ahead thread: reads, maps and normalises the next row.
+    bool prepare(CsvReader& reader, const RowMapper& mapper, Prepared& row) const;
+    void import_row(const Incoming& in);
     std::optional<CustomerId> match(const Incoming& row);
     const Customer& load(CustomerId id);
     void remember(const Customer& customer);

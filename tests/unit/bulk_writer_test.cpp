@@ -33,7 +33,7 @@ Order order(const std::string& external_id, std::vector<OrderLine> lines) {
 // still leave nothing behind, and the batch around it must go on.
 TEST_F(BulkWriterTest, ACustomerRefusedHalfWayLeavesNothingAndTheBatchGoesOn) {
     Transaction batch(ws.database());
-    const auto writer = make_bulk_writer(ws.database());
+    const auto writer = make_bulk_writer(ws.database(), 2);
     const CustomerId first = writer->add_customer(person("a", "a@example.com", "+447700900001"));
     // A fresh email, then a phone the first customer has: the customer row, its email and
     // nothing else are written before the store refuses the phone.
@@ -60,7 +60,7 @@ TEST_F(BulkWriterTest, ACustomerRefusedHalfWayLeavesNothingAndTheBatchGoesOn) {
 }
 
 TEST_F(BulkWriterTest, AnOrderRefusedHalfWayLeavesNeitherItsRowNorItsFirstLines) {
-    const auto writer = make_bulk_writer(ws.database());
+    const auto writer = make_bulk_writer(ws.database(), 2);
     // Nothing the store checks refuses a second line once the first is written, so a trigger
     // plays the part of a statement failing in the middle of a record.
     ws.database().sql().exec(
@@ -84,7 +84,7 @@ TEST_F(BulkWriterTest, AnOrderRefusedHalfWayLeavesNeitherItsRowNorItsFirstLines)
 
 TEST_F(BulkWriterTest, AddOrderWritesNothingForAnExternalIdAlreadyStored) {
     Transaction batch(ws.database());
-    const auto writer = make_bulk_writer(ws.database());
+    const auto writer = make_bulk_writer(ws.database(), 2);
     const auto first = writer->add_order(order("o-1", {{"a", "", 1, 1000}}));
     ASSERT_TRUE(first);
     EXPECT_FALSE(writer->add_order(order("o-1", {{"b", "", 3, 700}})));

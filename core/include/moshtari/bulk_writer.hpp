@@ -36,7 +36,9 @@ class MOSHTARI_API BulkWriter {
     virtual void replace_order(const Order& order) = 0;
 };
 
-// Must be used inside a Transaction on `db`; the writer must not outlive `db`.
-MOSHTARI_API std::unique_ptr<BulkWriter> make_bulk_writer(Database& db);
+// Must be used inside a Transaction on `db`; the writer must not outlive `db`. While it lives,
+// SQLite keeps up to `page_cache_mib` MiB of the database in memory: the importer knows how much
+// of its memory budget its own indexes leave.
+MOSHTARI_API std::unique_ptr<BulkWriter> make_bulk_writer(Database& db, int page_cache_mib);
 
 }  // namespace moshtari

@@ -44,7 +44,7 @@ void run(SQLite::Statement& statement) {
 
 class SqliteBulkWriter final : public BulkWriter {
   public:
-    explicit SqliteBulkWriter(Database& db)
+    SqliteBulkWriter(Database& db, int page_cache_mib)
         : sql_(db.sql()),
           savepoint_(sql_, "SAVEPOINT moshtari_bulk_record"),
           release_(sql_, "RELEASE moshtari_bulk_record"),
@@ -78,11 +78,9 @@ class SqliteBulkWriter final : public BulkWriter {
         // writes per batch, which halved the import rate. In memory, the journal lives for one
         // record.
         sql_.exec("PRAGMA temp_store = MEMORY");
-        // The default 2 MB cache re-reads index pages for every random key a batch inserts. 64
-        // MiB holds the upper levels of every index; 128 MiB was no faster on a million orders
-        // and took a million-customer import, with its key index, over the 300 MB it may use.
+        // The default 2 MB cache re-reads index pages for every random key a batch inserts.
         saved_cache_size_ = sql_.execAndGet("PRAGMA cache_size").getInt();
-        sql_.exec("PRAGMA cache_size = -65536");
+        sql_.exec(fmt::format("PRAGMA cache_size = {}", -1024 * page_cache_mib));
         // The default checkpoint every 1000 pages (4 MB) copied the same index pages back into the
         // database file, with an fsync each time, a few times per batch: half the time of an
         // order import. Checkpointing every 80 MB writes each page once per many batches; the WAL
@@ -287,6 +285,6 @@ class SqliteBulkWriter final : public BulkWriter {
 
 }  // namespace moshtari::sqlite
 
-std::unique_ptr<moshtari::BulkWriter> moshtari::make_bulk_writer(Database& db) {
-    return std::make_unique<sqlite::SqliteBulkWriter>(db);
+std::unique_ptr<moshtari::BulkWriter> moshtari::make_bulk_writer(Database& db, int page_cache_mib) {
+    return std::make_unique<sqlite::SqliteBulkWriter>(db, page_cache_mib);
 }

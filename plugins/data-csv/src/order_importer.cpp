@@ -56,7 +56,10 @@ OrderImporter::OrderImporter(Workspace& workspace, ImportOptions options, Import
       options_(std::move(options)),
       report_(report),
       reader_(make_bulk_reader(workspace.database())),
-      writer_(make_bulk_writer(workspace.database())) {
+      // The (customer, time) index takes random inserts; the more of it stays cached, the fewer
+      // pages each batch reads back and rewrites. The importer's own index holds only customers'
+      // external ids, so 160 MiB keeps a 10,000,000-order import under 300 MB.
+      writer_(make_bulk_writer(workspace.database(), 160)) {
     if (options_.currency.empty()) options_.currency = workspace.config().default_currency();
     reader_->each_customer_key([this](CustomerId id, CustomerKey kind, std::string_view key) {
         if (kind == CustomerKey::external_id) customers_.put(key, id);

@@ -16,6 +16,10 @@ namespace moshtari::data_csv {
 
 namespace {
 
+// With the main thread matching and writing, two more keep two cores busy: normalising a row
+// (libphonenumber) costs a little more than writing it.
+constexpr int kNormalisingThreads = 2;
+
 bool same_customer(const Customer& a, const Customer& b) {
     return a.kind == b.kind && a.name == b.name && a.given_name == b.given_name &&
            a.family_name == b.family_name && a.external_id == b.external_id &&
@@ -160,10 +164,7 @@ std::optional<CustomerId> CustomerImporter::match(const Incoming& in) {
     return std::nullopt;
 }
 
-bool CustomerImporter::prepare(CsvReader& reader, const RowMapper& mapper, Prepared& row) const {
-    do {
-        if (!reader.next(row.record)) return false;
-    } while (row.record.fields.size() == 1 && row.record.fields[0].empty());  // blank lines
+void CustomerImporter::prepare(const RowMapper& mapper, Prepared& row) const {
     row.incoming.reset();
     try {
         row.incoming = parse(mapper.map(row.record));
@@ -174,7 +175,6 @@ bool CustomerImporter::prepare(CsvReader& reader, const RowMapper& mapper, Prepa
         row.reject_column.clear();
         row.reject_reason = error.what();
     }
-    return true;
 }
 
 void CustomerImporter::import_row(const Incoming& in) {
@@ -276,7 +276,14 @@ long CustomerImporter::run(CsvReader& reader, const RowMapper& mapper, Progress&
         first_created_ = last_created_ = 0;
         created_ = updated_ = merged_ = 0;
     });
-    ReadAhead<Prepared> rows_ahead([&](Prepared& row) { return prepare(reader, mapper, row); });
+    ReadAhead<Prepared> rows_ahead(
+        [&](Prepared& row) {
+            do {
+                if (!reader.next(row.record)) return false;
+            } while (row.record.fields.size() == 1 && row.record.fields[0].empty());  // blank
+            return true;
+        },
+        [&](Prepared& row) { prepare(mapper, row); }, kNormalisingThreads);
     Prepared prepared;
     long rows = 0;
     while (rows_ahead.next(prepared)) {

@@ -33,8 +33,8 @@ class CustomerImporter {
     struct Incoming;
     struct Prepared;
     Incoming parse(const std::vector<FieldValue>& values) const;
-    // Runs on the read-ahead thread: reads, maps and normalises the next row.
-    bool prepare(CsvReader& reader, const RowMapper& mapper, Prepared& row) const;
+    // Runs on a read-ahead thread: maps and normalises a row read.
+    void prepare(const RowMapper& mapper, Prepared& row) const;
     void import_row(const Incoming& in);
     std::optional<CustomerId> match(const Incoming& row);
     const Customer& load(CustomerId id);

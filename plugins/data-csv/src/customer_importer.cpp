@@ -129,12 +129,12 @@ const Customer& CustomerImporter::load(CustomerId id) {
     return *last_;
 }
 
-void CustomerImporter::remember(const Customer& customer) {
+void CustomerImporter::remember(Customer customer) {
     if (!customer.external_id.empty()) external_ids_.put(customer.external_id, customer.id);
     for (const auto& p : customer.contacts) {
         (p.kind == ContactKind::email ? emails_ : phones_).put(p.value, customer.id);
     }
-    last_ = customer;
+    last_ = std::move(customer);
 }
 
 std::optional<CustomerId> CustomerImporter::match(const Incoming& in) {
@@ -177,7 +177,7 @@ void CustomerImporter::prepare(const RowMapper& mapper, Prepared& row) const {
     }
 }
 
-void CustomerImporter::import_row(const Incoming& in) {
+void CustomerImporter::import_row(Incoming& in) {
     const Customer& row = in.customer;
     if (row.external_id.empty() && in.contacts.empty()) {
         report_.skip("nothing identifies the customer: no external id, email or phone");
@@ -215,7 +215,7 @@ void CustomerImporter::import_row(const Incoming& in) {
     }
 
     if (!matched) {
-        Customer fresh = row;
+        Customer& fresh = in.customer;  // the row is used up here: no copy
         if (fresh.name.empty() && fresh.given_name.empty() && fresh.family_name.empty()) {
             // The store needs a name; a list of ids and addresses still deserves to be imported.
             fresh.name = !fresh.external_id.empty() ? fresh.external_id : fresh.contacts[0].value;
@@ -225,11 +225,12 @@ void CustomerImporter::import_row(const Incoming& in) {
         last_created_ = fresh.id;
         ++created_;
         report_.count(Outcome::created);
-        remember(fresh);  // parse() already normalised it as the writer does
+        remember(std::move(fresh));  // parse() already normalised it as the writer does
         return;
     }
 
-    const Customer existing = load(*matched);
+    // last_, unchanged until remember() below.
+    const Customer& existing = load(*matched);
     const bool overwrite = options_.mode == Mode::update;
     Customer target = existing;
     const auto set = [&](std::string& field, const std::string& value) {
@@ -264,7 +265,7 @@ void CustomerImporter::import_row(const Incoming& in) {
     writer_->replace_customer(target);
     ++(overwrite ? updated_ : merged_);
     report_.count(overwrite ? Outcome::updated : Outcome::merged);
-    remember(target);
+    remember(std::move(target));
 }
 
 long CustomerImporter::run(CsvReader& reader, const RowMapper& mapper, Progress& progress) {

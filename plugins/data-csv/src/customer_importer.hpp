@@ -35,10 +35,11 @@ class CustomerImporter {
     Incoming parse(const std::vector<FieldValue>& values) const;
     // Runs on a read-ahead thread: maps and normalises a row read.
     void prepare(const RowMapper& mapper, Prepared& row) const;
-    void import_row(const Incoming& in);
+    // Consumes the row's customer.
+    void import_row(Incoming& in);
     std::optional<CustomerId> match(const Incoming& row);
     const Customer& load(CustomerId id);
-    void remember(const Customer& customer);
+    void remember(Customer customer);
 
     Workspace& workspace_;
     const ContactNormaliser& normaliser_;

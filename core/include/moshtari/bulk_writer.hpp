@@ -5,6 +5,7 @@
 // event (CustomersImported, OrdersImported) per commit.
 
 #include <memory>
+#include <optional>
 
 #include "moshtari/customer.hpp"
 #include "moshtari/export.hpp"
@@ -28,12 +29,16 @@ class MOSHTARI_API BulkWriter {
     // Replaces the kind, names, external id, language, time zone, birthday, contacts, tags and
     // attributes of the customer with customer.id.
     virtual void replace_customer(const Customer& customer) = 0;
-    virtual OrderId add_order(const Order& order) = 0;
+    // Returns nothing, and writes nothing, when an order with its external id is stored already:
+    // one lookup fewer per order than asking first.
+    virtual std::optional<OrderId> add_order(const Order& order) = 0;
     // Replaces the customer, time, total, cancelled flag and lines of the order with order.id.
     virtual void replace_order(const Order& order) = 0;
 };
 
-// Must be used inside a Transaction on `db`; the writer must not outlive `db`.
-MOSHTARI_API std::unique_ptr<BulkWriter> make_bulk_writer(Database& db);
+// Must be used inside a Transaction on `db`; the writer must not outlive `db`. While it lives,
+// SQLite keeps up to `page_cache_mib` MiB of the database in memory: the importer knows how much
+// of its memory budget its own indexes leave.
+MOSHTARI_API std::unique_ptr<BulkWriter> make_bulk_writer(Database& db, int page_cache_mib);
 
 }  // namespace moshtari

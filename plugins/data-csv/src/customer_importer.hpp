@@ -31,11 +31,15 @@ class CustomerImporter {
 
   private:
     struct Incoming;
+    struct Prepared;
     Incoming parse(const std::vector<FieldValue>& values) const;
-    void import_row(const CsvRecord& record, const RowMapper& mapper);
+    // Runs on a read-ahead thread: maps and normalises a row read.
+    void prepare(const RowMapper& mapper, Prepared& row) const;
+    // Consumes the row's customer.
+    void import_row(Incoming& in);
     std::optional<CustomerId> match(const Incoming& row);
     const Customer& load(CustomerId id);
-    void remember(const Customer& customer);
+    void remember(Customer customer);
 
     Workspace& workspace_;
     const ContactNormaliser& normaliser_;

@@ -15,7 +15,10 @@ Settings Settings::from_config(const ConfigSection& section) {
     } catch (const UserError& error) {
         section.fail("default_region", error.what());
     }
-    const auto batch = section.get<std::int64_t>("batch_size", 10'000);
+    // Each commit rewrites every index page the batch touched: with random keys (an order's
+    // customer), 10,000-row batches wrote a page per row, 100,000-row ones a third of that
+    // (3,000,000 orders: 35 s -> 24 s), while a killed import still loses only a second or two.
+    const auto batch = section.get<std::int64_t>("batch_size", 100'000);
     if (batch < 1) section.fail("batch_size", "must be at least 1 row");
     settings.batch_size = static_cast<std::size_t>(batch);
     const ConfigSection mappings = section.child("mappings");

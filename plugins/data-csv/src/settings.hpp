@@ -2,7 +2,7 @@
 // The plugin's section of moshtari.yaml:
 //   data-csv:
 //     default_region: GB      # phones written without a country code are read as this region's
-//     batch_size: 10000       # rows per transaction (and per batch event)
+//     batch_size: 100000      # rows per transaction (and per batch event)
 //     mappings:               # named mappings, used with --mapping NAME
 //       retail-customers: {columns: [...], mode: merge, match: [external_id, email]}
 

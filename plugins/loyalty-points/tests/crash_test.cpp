@@ -82,14 +82,14 @@ class Crash : public ::testing::Test {
             o.at = start + std::chrono::hours(i * 3);
             ws->orders().add(o);
         }
-        auto writer = make_bulk_writer(ws->database());
+        auto writer = make_bulk_writer(ws->database(), 16);
         OrderId first = 0, last = 0;
         for (int i = 0; i < kImportedOrders; ++i) {
             Order o;
             o.customer_id = customers[static_cast<std::size_t>(i * 11 % kCustomers)];
             o.total = Money{700 + (i * 104729) % 30000, "EUR"};
             o.at = start + std::chrono::hours(i * 3 + 1);
-            last = writer->add_order(o);
+            last = writer->add_order(o).value();
             if (first == 0) first = last;
         }
         ws->event_log().append(events::OrdersImported{first, last, kImportedOrders, 0});

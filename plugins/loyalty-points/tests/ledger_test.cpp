@@ -69,14 +69,14 @@ TEST_F(Ledgers, AnImportedBatchEarnsInOneSetBasedPass) {
     OrderId first = 0, last = 0;
     {
         Transaction tx(db());
-        auto writer = make_bulk_writer(db());
+        auto writer = make_bulk_writer(db(), 16);
         for (int i = 0; i < 30; ++i) {
             Order o;
             o.customer_id = customers[i % 3];
             o.total = Money{1000 + i * 100, "EUR"};
             o.at = at("2026-10-01") + std::chrono::hours(i);
             o.cancelled = i == 29;  // imported already cancelled: earns nothing
-            last = writer->add_order(o);
+            last = writer->add_order(o).value();
             if (first == 0) first = last;
         }
         w().event_log().append(events::OrdersImported{first, last, 30, 0});

@@ -13,6 +13,7 @@
 #include <map>
 
 #include "demo_import.hpp"
+#include "demo_loyalty.hpp"
 #include "demo_messages.hpp"
 #include "demo_story.hpp"
 #include "moshtari/config.hpp"
@@ -151,7 +152,7 @@ class Report {
     }
 
     void print(const fs::path& folder, bool keep, const std::optional<std::string>& imported,
-               const std::string& messages) {
+               const std::string& messages, const std::string& loyalty) {
         out_ << fmt::format("Moshtari demo: {}, a made-up specialty coffee shop, as of {}\n",
                             kStoryBusiness, format_time(now_));
         out_ << fmt::format("Workspace: {}{}\n", folder.string(),
@@ -163,6 +164,8 @@ class Report {
         heading(out_, "Messages to customers");
         out_ << messages;
         revenue();
+        heading(out_, "Loyalty points");
+        out_ << loyalty;
         for (const auto& pipeline : w_.pipelines()) this->pipeline(pipeline);
         overdue_deals();
         open_tasks();
@@ -458,6 +461,7 @@ int run_demo(std::ostream& out, const std::vector<std::filesystem::path>& plugin
         std::ofstream file(config_file);
         file << story_config(plugin_dirs, bundled(plugin_dirs, kLifecyclePlugin),
                              bundled(plugin_dirs, kImportPlugin));
+        if (bundled(plugin_dirs, kLoyaltyPlugin)) file << demo_loyalty_section();
         if (email) {
             file << demo_email_section(folder.path(),
                                        sink ? std::optional(sink->port()) : std::nullopt);
@@ -473,7 +477,8 @@ int run_demo(std::ostream& out, const std::vector<std::filesystem::path>& plugin
     const auto messages = send_demo_messages(*workspace, sink ? &*sink : nullptr, no_sink_reason);
     // The sent messages are events too (MessageSent): the report shows the log as it ends.
     workspace->run_worker_pass(as_of);
-    Report(out, *workspace, as_of).print(folder.path(), keep, imported, messages);
+    const auto loyalty = loyalty_story(*workspace);
+    Report(out, *workspace, as_of).print(folder.path(), keep, imported, messages, loyalty);
     return 0;
 }
 

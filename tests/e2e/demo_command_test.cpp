@@ -50,6 +50,26 @@ TEST_F(DemoCommand, SendsItsMailToItsOwnSinkAndNothingWithoutConsent) {
     EXPECT_EQ(in_maildir, sent);
 }
 
+// The story's orders earned points through the plugin's worker path; what the demo says the
+// customers hold is what the ledger says, and nothing lapsed is left to expire.
+TEST_F(DemoCommand, ItsLoyaltyFiguresAreTheLedgers) {
+    const auto demo = run({"demo", "--keep", "--dir", "demo"});
+    ASSERT_EQ(demo.exit_code, 0) << demo.err;
+    const auto said = demo.out.find(" customers hold ");
+    ASSERT_NE(said, std::string::npos) << demo.out;
+    const std::int64_t printed = std::stoll(demo.out.substr(said + 16));
+    std::int64_t held = 0;
+    for (const auto& customer : json({"--config", "demo/moshtari.yaml", "customers", "list"})) {
+        held += json({"--config", "demo/moshtari.yaml", "loyalty", "balance", "--customer",
+                      std::to_string(customer["id"].get<int>())})["points"]
+                    .get<std::int64_t>();
+    }
+    EXPECT_GT(printed, 0);
+    EXPECT_EQ(held, printed);
+    EXPECT_EQ(json({"--config", "demo/moshtari.yaml", "loyalty", "expire", "--dry-run"})["points"],
+              0);
+}
+
 TEST_F(DemoCommand, RemovesItsWorkspaceByDefault) {
     const auto demo = run({"demo", "--dir", "demo"});
     ASSERT_EQ(demo.exit_code, 0) << demo.err;

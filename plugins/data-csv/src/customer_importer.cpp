@@ -124,9 +124,9 @@ CustomerImporter::Incoming CustomerImporter::parse(const std::vector<FieldValue>
     return in;
 }
 
-const Customer& CustomerImporter::load(CustomerId id) {
+const Customer* CustomerImporter::load(CustomerId id) {
     if (!last_ || last_->id != id) last_ = reader_->find_customer(id);
-    return *last_;
+    return last_ ? &*last_ : nullptr;
 }
 
 void CustomerImporter::remember(Customer customer) {
@@ -143,9 +143,11 @@ std::optional<CustomerId> CustomerImporter::match(const Incoming& in) {
                                const std::string& key) -> std::optional<CustomerId> {
         const auto id = index.find(key);
         if (!id) return std::nullopt;
-        // The index only ever gains keys; one a customer has since lost no longer matches.
-        const Customer& c = load(*id);
-        const bool holds = kind ? has_contact(c, *kind, key) : c.external_id == key;
+        // The index only ever gains keys; one a customer has since lost, or a customer gone
+        // since, no longer matches.
+        const Customer* c = load(*id);
+        if (!c) return std::nullopt;
+        const bool holds = kind ? has_contact(*c, *kind, key) : c->external_id == key;
         return holds ? id : std::nullopt;
     };
     for (const MatchRule rule : options_.match) {
@@ -202,7 +204,7 @@ void CustomerImporter::import_row(Incoming& in) {
                                            : ""));
     };
     if (!row.external_id.empty() &&
-        (!matched || options_.mode == Mode::update || load(*matched).external_id.empty())) {
+        (!matched || options_.mode == Mode::update || load(*matched)->external_id.empty())) {
         check_free(external_ids_, std::nullopt, row.external_id, "external id",
                    in.external_id_column);
     }
@@ -229,8 +231,8 @@ void CustomerImporter::import_row(Incoming& in) {
         return;
     }
 
-    // last_, unchanged until remember() below.
-    const Customer& existing = load(*matched);
+    // last_, unchanged until remember() below; match() found it stored.
+    const Customer& existing = *load(*matched);
     const bool overwrite = options_.mode == Mode::update;
     Customer target = existing;
     const auto set = [&](std::string& field, const std::string& value) {

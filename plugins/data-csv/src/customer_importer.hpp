@@ -38,7 +38,9 @@ class CustomerImporter {
     // Consumes the row's customer.
     void import_row(Incoming& in);
     std::optional<CustomerId> match(const Incoming& row);
-    const Customer& load(CustomerId id);
+    // The stored customer; nullptr when another process merged or erased it after the index
+    // learnt its keys.
+    const Customer* load(CustomerId id);
     void remember(Customer customer);
 
     Workspace& workspace_;

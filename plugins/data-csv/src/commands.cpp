@@ -1,6 +1,7 @@
 #include "commands.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -97,6 +98,15 @@ void run_import(Workspace& workspace, const Settings& settings, const ImportFlag
     const RowMapper mapper(
         mapping, entity, header.fields,
         flags.extra_as_attributes || mapping.extra_as_attributes.value_or(false));
+    if (!mapper.ignored_columns().empty()) {
+        // Not an error (exports carry many columns), but a misnamed key column would otherwise
+        // pass silently: orders with an unread customer column become guest orders.
+        std::cerr << fmt::format(
+            "note: not imported, no field reads them: {}; map them with --map 'COLUMN=field' "
+            "(fields of {}: {})\n",
+            fmt::join(mapper.ignored_columns(), ", "), to_string(entity),
+            fmt::join(fields_of(entity), ", "));
+    }
     std::optional<std::filesystem::path> reject_file;
     if (!flags.dry_run) {
         reject_file = flags.reject_file.empty() ? default_reject_file(flags.file)

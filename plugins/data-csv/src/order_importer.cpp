@@ -207,7 +207,8 @@ void OrderImporter::store(Group& group) {
     if (overwrite) {
         target.customer_id = incoming.customer_id ? incoming.customer_id : target.customer_id;
         target.at = incoming.at;
-        target.cancelled = incoming.cancelled;
+        // A cancellation is final (as `moshtari orders cancel`); an import never revives an order.
+        target.cancelled = existing->cancelled || incoming.cancelled;
     } else if (!target.customer_id) {
         target.customer_id = incoming.customer_id;
     }
@@ -239,6 +240,12 @@ void OrderImporter::store(Group& group) {
         return;
     }
     writer_->replace_order(target);
+    if (target.cancelled && !existing->cancelled) {
+        // What `orders cancel` announces, in this batch's transaction: subscribers (loyalty points,
+        // coupons) take back what the order gave, as they would after the command.
+        workspace_.event_log().append(
+            events::OrderCancelled{target.id, target.customer_id.value_or(0), to_unix(now())});
+    }
     ++updated_;
     count(overwrite ? Outcome::updated : Outcome::merged);
 }

@@ -37,6 +37,8 @@ RowMapper::RowMapper(const Mapping& mapping, Entity entity, const std::vector<st
             bound_.push_back({i, {header[i], header[i], {}}});
         } else if (extra_as_attributes && entity == Entity::customers) {
             bound_.push_back({i, {header[i], "attributes." + header[i], {}}});
+        } else {
+            ignored_.push_back(header[i]);
         }
     }
 }

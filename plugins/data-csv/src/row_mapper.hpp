@@ -42,6 +42,8 @@ class RowMapper {
     // header.
     std::vector<FieldValue> map(const CsvRecord& record) const;
     const std::vector<std::string>& header() const { return header_; }
+    // Columns of the file that feed no field: named to the user, who may have meant one.
+    const std::vector<std::string>& ignored_columns() const { return ignored_; }
 
   private:
     struct Bound {
@@ -50,6 +52,7 @@ class RowMapper {
     };
     std::vector<std::string> header_;
     std::vector<Bound> bound_;
+    std::vector<std::string> ignored_;
 };
 
 }  // namespace moshtari::data_csv

@@ -283,6 +283,42 @@ TEST_F(OrderImportTest, AnUnknownCustomerRejectsEveryLineOfTheOrder) {
     EXPECT_EQ(count("SELECT COUNT(*) FROM orders"), 0);
 }
 
+// An update that cancels an order announces it as `orders cancel` does, once; no import revives it.
+TEST_F(OrderImportTest, AnUpdateThatCancelsAnOrderAnnouncesItOnceAndNeverRevivesIt) {
+    const auto order = [&](const std::string& status) {
+        return run(
+            {"import", "orders",
+             write("o.csv", "Id,Customer,At,Total,Status\n5001,7,2026-01-02,9.50," + status + "\n")
+                 .string(),
+             "--mode", "update", "--currency", "EUR", "--map", "Id=external_id", "--map",
+             "Customer=customer_external_id", "--map", "At=at", "--map", "Total=total", "--map",
+             "Status=cancelled|starts-with:cancel"});
+    };
+    order("paid");
+    EXPECT_TRUE(w().event_log().read_after(0, 100, events::OrderCancelled::kType).empty());
+    order("cancelled");
+    order("cancelled");
+    const auto cancelled = w().event_log().read_after(0, 100, events::OrderCancelled::kType);
+    ASSERT_EQ(cancelled.size(), 1u);
+    EXPECT_EQ(cancelled[0].as<events::OrderCancelled>().order_id,
+              count("SELECT id FROM orders WHERE external_id = '5001'"));
+    order("paid");
+    EXPECT_EQ(count("SELECT cancelled FROM orders WHERE external_id = '5001'"), 1);
+}
+
+// A column no field reads is named, so a misnamed customer column does not pass unnoticed while
+// every order quietly becomes a guest order.
+TEST_F(OrderImportTest, ColumnsThatFeedNoFieldAreNamed) {
+    write("orders.csv",
+          "external_id,customer_email,at,total\nK-1,ana@example.com,2026-01-02,9.50\n");
+    const auto output = run({"import", "orders", path("orders.csv").string(), "--currency", "EUR"});
+    EXPECT_NE(output.err.find("note: not imported, no field reads them: customer_email; map them "
+                              "with --map 'COLUMN=field' (fields of orders: external_id, "
+                              "customer_external_id"),
+              std::string::npos)
+        << output.err;
+}
+
 TEST_F(OrderImportTest, MissingLinesAreAddedToAStoredOrder) {
     import_orders("No,Customer,When,Sku,Qty,Price\n1001,7,2011-01-02,A,2,1.50\n");
     const auto output = import_orders(

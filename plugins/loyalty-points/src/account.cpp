@@ -138,7 +138,8 @@ Entry award_bonus(Database& db, const Programme& programme, const Bonus& bonus) 
     entry.programme = programme.id;
     entry.customer = bonus.customer;
     entry.kind = EntryKind::earn;
-    entry.cause = fmt::format("{}:{}", bonus.name, bonus.reference);
+    // Its own namespace, so no bonus name can take the cause of an order or a birthday.
+    entry.cause = fmt::format("bonus:{}:{}", bonus.name, bonus.reference);
     entry.points = found->second;
     entry.at = bonus.at;
     entry.rule = bonus.name;

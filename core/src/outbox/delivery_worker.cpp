@@ -25,6 +25,8 @@ class Receipts final : public DeliveryReceipts {
           recorded_(batch.size(), false) {}
 
     void record(std::size_t index, const DeliveryResult& result) override {
+        // A channel that swallowed the store's failure must still stop handing over.
+        if (failure_) std::rethrow_exception(failure_);
         if (index >= batch_.size() || recorded_[index]) {
             spdlog::error("plugin '{}': channel '{}' reported message {} of a batch of {} {}",
                           entry_.plugin_id, entry_.name, index, batch_.size(),

@@ -164,7 +164,7 @@ class Report {
         heading(out_, "Messages to customers");
         out_ << messages;
         revenue();
-        heading(out_, "Loyalty points");
+        heading(out_, "Loyalty: points and coupons");
         out_ << loyalty;
         for (const auto& pipeline : w_.pipelines()) this->pipeline(pipeline);
         overdue_deals();
@@ -462,6 +462,7 @@ int run_demo(std::ostream& out, const std::vector<std::filesystem::path>& plugin
         file << story_config(plugin_dirs, bundled(plugin_dirs, kLifecyclePlugin),
                              bundled(plugin_dirs, kImportPlugin));
         if (bundled(plugin_dirs, kLoyaltyPlugin)) file << demo_loyalty_section();
+        if (bundled(plugin_dirs, kCouponPlugin)) file << demo_coupon_section();
         if (email) {
             file << demo_email_section(folder.path(),
                                        sink ? std::optional(sink->port()) : std::nullopt);
@@ -477,7 +478,7 @@ int run_demo(std::ostream& out, const std::vector<std::filesystem::path>& plugin
     const auto messages = send_demo_messages(*workspace, sink ? &*sink : nullptr, no_sink_reason);
     // The sent messages are events too (MessageSent): the report shows the log as it ends.
     workspace->run_worker_pass(as_of);
-    const auto loyalty = loyalty_story(*workspace);
+    const auto loyalty = loyalty_story(*workspace) + coupon_story(*workspace);
     Report(out, *workspace, as_of).print(folder.path(), keep, imported, messages, loyalty);
     return 0;
 }

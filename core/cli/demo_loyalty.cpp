@@ -36,6 +36,36 @@ std::string demo_loyalty_section() {
            "      lifetime_days: 365\n";
 }
 
+std::string demo_coupon_section() {
+    return "loyalty-coupons:\n"
+           "  campaigns:\n"
+           "    - id: comeback\n"
+           "      currency: EUR\n"
+           "      percent: 15\n"
+           "      minimum_order: \"20.00\"\n"
+           "      valid_days: 30\n";
+}
+
+std::string coupon_story(Workspace& workspace) {
+    const Command* coupons = find_command(workspace, "coupons");
+    if (!coupons) {
+        return fmt::format("(the {} plugin is not running, so no coupon was issued)\n",
+                           kCouponPlugin);
+    }
+    const auto issued = nlohmann::json::parse(run_captured(
+        *coupons, {"coupons", "issue", "--campaign", "comeback", "--stage", "lapsed", "--json"}));
+    std::string text = fmt::format(
+        "moshtari coupons issue --campaign comeback --stage lapsed: {} lapsed customers got a\n"
+        "code for 15% off an order of 20.00 EUR or more, valid 30 days\n",
+        issued.size());
+    if (!issued.empty()) {
+        text += fmt::format("  for example {}: {}\n",
+                            workspace.customers().get(issued[0]["customer"].get<CustomerId>()).name,
+                            issued[0]["code"].get<std::string>());
+    }
+    return text;
+}
+
 std::string loyalty_story(Workspace& workspace) {
     const Command* loyalty = find_command(workspace, "loyalty");
     if (!loyalty) {

@@ -68,6 +68,13 @@ TEST_F(DemoCommand, ItsLoyaltyFiguresAreTheLedgers) {
     EXPECT_EQ(held, printed);
     EXPECT_EQ(json({"--config", "demo/moshtari.yaml", "loyalty", "expire", "--dry-run"})["points"],
               0);
+
+    const auto issued = demo.out.find("--stage lapsed: ");
+    ASSERT_NE(issued, std::string::npos) << demo.out;
+    const auto report = json({"--config", "demo/moshtari.yaml", "coupons", "report"});
+    ASSERT_EQ(report.size(), 1u);
+    EXPECT_GT(report[0]["issued"].get<int>(), 0);
+    EXPECT_EQ(report[0]["issued"].get<int>(), std::stoi(demo.out.substr(issued + 16)));
 }
 
 TEST_F(DemoCommand, RemovesItsWorkspaceByDefault) {

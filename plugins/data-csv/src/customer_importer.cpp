@@ -223,9 +223,7 @@ void CustomerImporter::import_row(Incoming& in) {
             fresh.name = !fresh.external_id.empty() ? fresh.external_id : fresh.contacts[0].value;
         }
         fresh.id = writer_->add_customer(fresh);
-        if (first_created_ == 0) first_created_ = fresh.id;
-        last_created_ = fresh.id;
-        ++created_;
+        tally_.add(Outcome::created, fresh.id);
         report_.count(Outcome::created);
         remember(std::move(fresh));  // parse() already normalised it as the writer does
         return;
@@ -265,25 +263,25 @@ void CustomerImporter::import_row(Incoming& in) {
         return;
     }
     writer_->replace_customer(target);
-    ++(overwrite ? updated_ : merged_);
-    report_.count(overwrite ? Outcome::updated : Outcome::merged);
+    const Outcome outcome = overwrite ? Outcome::updated : Outcome::merged;
+    tally_.add(outcome, target.id);
+    report_.count(outcome);
     remember(std::move(target));
 }
 
 long CustomerImporter::run(CsvReader& reader, const RowMapper& mapper, Progress& progress) {
     Batches batches(workspace_.database(), options_.batch_size, options_.dry_run, [this] {
-        if (created_ + updated_ + merged_ > 0) {
-            workspace_.event_log().append(events::CustomersImported{first_created_, last_created_,
-                                                                    created_, updated_, merged_});
+        if (tally_.changed()) {
+            workspace_.event_log().append(events::CustomersImported{
+                tally_.first_id, tally_.last_id, tally_.created, tally_.updated, tally_.merged});
         }
-        first_created_ = last_created_ = 0;
-        created_ = updated_ = merged_ = 0;
+        tally_ = {};
     });
     ReadAhead<Prepared> rows_ahead(
         [&](Prepared& row) {
             do {
                 if (!reader.next(row.record)) return false;
-            } while (row.record.fields.size() == 1 && row.record.fields[0].empty());  // blank
+            } while (is_blank(row.record));
             return true;
         },
         [&](Prepared& row) { prepare(mapper, row); }, kNormalisingThreads);
@@ -292,14 +290,10 @@ long CustomerImporter::run(CsvReader& reader, const RowMapper& mapper, Progress&
     while (rows_ahead.next(prepared)) {
         ++rows;
         const CsvRecord& record = prepared.record;
-        try {
+        import_or_reject(record, report_, [&] {
             if (!prepared.incoming) throw RowError(prepared.reject_column, prepared.reject_reason);
             import_row(*prepared.incoming);
-        } catch (const RowError& error) {
-            report_.reject(record, error.column(), error.what());
-        } catch (const UserError& error) {
-            report_.reject(record, "", error.what());
-        }
+        });
         batches.row_done();
         if (batches.due()) batches.commit();
         progress.tick(rows);

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "contact_normaliser.hpp"
+#include "import_loop.hpp"
 #include "import_options.hpp"
 #include "import_report.hpp"
 #include "key_index.hpp"
@@ -54,8 +55,7 @@ class CustomerImporter {
     // invoice line), and re-reading it for each would cost more than the rest of the row.
     std::optional<Customer> last_;
     // This batch's counts, for its CustomersImported event.
-    CustomerId first_created_ = 0, last_created_ = 0;
-    long created_ = 0, updated_ = 0, merged_ = 0;
+    BatchTally tally_;
 };
 
 }  // namespace moshtari::data_csv

@@ -20,15 +20,9 @@ long import_rows(CsvReader& reader, const RowMapper& mapper, ImportReport& repor
     CsvRecord record;
     long rows = 0;
     while (reader.next(record)) {
-        if (record.fields.size() == 1 && record.fields[0].empty()) continue;  // a blank line
+        if (is_blank(record)) continue;
         ++rows;
-        try {
-            import_row(mapper.map(record));
-        } catch (const RowError& error) {
-            report.reject(record, error.column(), error.what());
-        } catch (const UserError& error) {
-            report.reject(record, "", error.what());
-        }
+        import_or_reject(record, report, [&] { import_row(mapper.map(record)); });
         batches.row_done();
         if (batches.due()) batches.commit();
         progress.tick(rows);

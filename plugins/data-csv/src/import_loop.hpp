@@ -9,6 +9,7 @@
 
 #include "batches.hpp"
 #include "import_report.hpp"
+#include "moshtari/error.hpp"
 #include "progress.hpp"
 #include "row_mapper.hpp"
 
@@ -21,6 +22,24 @@ struct BatchTally {
     void add(Outcome outcome, std::int64_t id);
     bool changed() const { return created + updated + merged > 0; }
 };
+
+// A line with nothing on it, which imports skip without counting it as a row.
+inline bool is_blank(const CsvRecord& record) {
+    return record.fields.size() == 1 && record.fields[0].empty();
+}
+
+// Runs `import`; a RowError or UserError it throws rejects `record` in `report`, with the column
+// and reason, and the import goes on.
+template <class Import>
+void import_or_reject(const CsvRecord& record, ImportReport& report, Import&& import) {
+    try {
+        import();
+    } catch (const RowError& error) {
+        report.reject(record, error.column(), error.what());
+    } catch (const UserError& error) {
+        report.reject(record, "", error.what());
+    }
+}
 
 // Returns the number of rows read. `import_row` throws RowError or UserError to reject the row.
 long import_rows(CsvReader& reader, const RowMapper& mapper, ImportReport& report, Batches& batches,

@@ -8,6 +8,7 @@
 
 #include "amount.hpp"
 #include "batches.hpp"
+#include "import_loop.hpp"
 #include "moshtari/config.hpp"
 #include "moshtari/event_log.hpp"
 #include "moshtari/events.hpp"
@@ -262,7 +263,7 @@ long OrderImporter::run(CsvReader& reader, const RowMapper& mapper, Progress& pr
     CsvRecord record;
     long rows = 0;
     while (reader.next(record)) {
-        if (record.fields.size() == 1 && record.fields[0].empty()) continue;  // a blank line
+        if (is_blank(record)) continue;
         ++rows;
         const bool order_was_open = group_.has_value();
         const std::string open_id = order_was_open ? group_->order.external_id : "";

@@ -51,8 +51,10 @@ nlohmann::json optional_time(Timestamp t) {
     return t == Timestamp{} ? nlohmann::json("") : nlohmann::json(format_time(t));
 }
 
-void print_entry(const Entry& entry, const Programme& programme, std::int64_t balance,
+// The entry just written and the customer's balance after it.
+void print_entry(Database& db, const Entry& entry, const Programme& programme,
                  std::string_view done, bool json) {
+    const std::int64_t balance = Ledger(db).balance(programme.id, entry.customer);
     if (json) {
         std::cout << nlohmann::json{{"entry", entry.id},
                                     {"customer", entry.customer},
@@ -149,9 +151,7 @@ void add_earn(CLI::App& loyalty, Workspace& workspace, const Settings& settings)
         bonus->by = common->by;
         bonus->at = now();
         const Entry entry = award_bonus(workspace.database(), programme, *bonus);
-        print_entry(entry, programme,
-                    Ledger(workspace.database()).balance(programme.id, entry.customer), "Awarded",
-                    common->json);
+        print_entry(workspace.database(), entry, programme, "Awarded", common->json);
     });
 }
 
@@ -187,9 +187,7 @@ void add_redeem(CLI::App& loyalty, Workspace& workspace, const Settings& setting
         redemption->by = common->by;
         redemption->at = now();
         const Entry entry = redeem(workspace.database(), programme, *redemption);
-        print_entry(entry, programme,
-                    Ledger(workspace.database()).balance(programme.id, entry.customer), "Redeemed",
-                    common->json);
+        print_entry(workspace.database(), entry, programme, "Redeemed", common->json);
     });
 }
 
@@ -215,9 +213,8 @@ void add_adjust(CLI::App& loyalty, Workspace& workspace, const Settings& setting
         adjustment->by = common->by;
         adjustment->at = now();
         const Entry entry = adjust(workspace.database(), programme, *adjustment);
-        print_entry(entry, programme,
-                    Ledger(workspace.database()).balance(programme.id, entry.customer),
-                    entry.points > 0 ? "Added" : "Took", common->json);
+        print_entry(workspace.database(), entry, programme, entry.points > 0 ? "Added" : "Took",
+                    common->json);
     });
 }
 

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "customer_rows.hpp"
 #include "moshtari/database.hpp"
 #include "moshtari/workspace.hpp"
 
@@ -53,19 +54,11 @@ nlohmann::json SoftBounces::personal_data(CustomerId customer) const {
 }
 
 void SoftBounces::erase(CustomerId customer) {
-    SQLite::Statement erase(workspace_.database().sql(),
-                            "DELETE FROM channel_email_soft_bounces WHERE customer_id = ?");
-    erase.bind(1, customer);
-    erase.exec();
+    erase_customer_rows(workspace_.database(), "channel_email_soft_bounces", customer);
 }
 
 void SoftBounces::merge(CustomerId survivor, CustomerId merged) {
-    SQLite::Statement merge(workspace_.database().sql(),
-                            "UPDATE channel_email_soft_bounces SET customer_id = ? "
-                            "WHERE customer_id = ?");
-    merge.bind(1, survivor);
-    merge.bind(2, merged);
-    merge.exec();
+    move_customer_rows(workspace_.database(), "channel_email_soft_bounces", survivor, merged);
 }
 
 }  // namespace moshtari::email

@@ -6,6 +6,7 @@
 
 #include <random>
 
+#include "customer_rows.hpp"
 #include "moshtari/customer_store.hpp"
 #include "moshtari/database.hpp"
 #include "moshtari/error.hpp"
@@ -100,20 +101,12 @@ nlohmann::json UnsubscribeTokens::personal_data(CustomerId customer) const {
 }
 
 void UnsubscribeTokens::erase(CustomerId customer) {
-    SQLite::Statement erase(workspace_.database().sql(),
-                            "DELETE FROM channel_email_unsubscribe_tokens WHERE customer_id = ?");
-    erase.bind(1, customer);
-    erase.exec();
+    erase_customer_rows(workspace_.database(), "channel_email_unsubscribe_tokens", customer);
 }
 
 void UnsubscribeTokens::merge(CustomerId survivor, CustomerId merged) {
     // Links already in the merged customer's inbox keep working, now for the survivor.
-    SQLite::Statement merge(workspace_.database().sql(),
-                            "UPDATE channel_email_unsubscribe_tokens SET customer_id = ? "
-                            "WHERE customer_id = ?");
-    merge.bind(1, survivor);
-    merge.bind(2, merged);
-    merge.exec();
+    move_customer_rows(workspace_.database(), "channel_email_unsubscribe_tokens", survivor, merged);
 }
 
 }  // namespace moshtari::email

@@ -267,6 +267,24 @@ struct MessageCancelled {
     NLOHMANN_DEFINE_TYPE_INTRUSIVE(MessageCancelled, message_id, customer_id, channel)
 };
 
+// A customer's tier in a loyalty-tiers programme changed: a promotion as soon as they qualify, a
+// demotion once their grace period is over. `benefits` are the new tier's (an empty object when
+// they left every tier), so a subscriber needs no other read.
+struct TierChanged {
+    static constexpr std::string_view kType = "TierChanged";
+    std::int64_t customer_id = 0;
+    std::string programme{};
+    std::string from_tier{};  // empty when the customer had none
+    std::string to_tier{};    // empty when they qualify for none
+    bool promoted = false;    // to a higher tier; false for a demotion
+    // What evaluated it: "order:42", "import:40-57", "cancelled:42", "refunded:42",
+    // "daily:2026-11-24", "evaluate".
+    std::string reason{};
+    nlohmann::json benefits = nlohmann::json::object();
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(TierChanged, customer_id, programme, from_tier, to_tier,
+                                   promoted, reason, benefits)
+};
+
 // Written once per calendar day (UTC) by the worker, so daily rules run exactly once per day.
 struct DailyTick {
     static constexpr std::string_view kType = "DailyTick";

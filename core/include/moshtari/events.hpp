@@ -147,6 +147,16 @@ struct SegmentChanged {
     NLOHMANN_DEFINE_TYPE_INTRUSIVE(SegmentChanged, customer_id, segmenter, from_segment, to_segment)
 };
 
+// A segmentation run changed the segment of `changed` customers under one method; they are the
+// ones SegmentStore::changed_by(run_id) lists. One event per run, however many changed.
+struct SegmentsChanged {
+    static constexpr std::string_view kType = "SegmentsChanged";
+    std::string segmenter;
+    std::int64_t run_id = 0;
+    std::int64_t changed = 0;
+    NLOHMANN_DEFINE_TYPE_INTRUSIVE(SegmentsChanged, segmenter, run_id, changed)
+};
+
 // One committed batch of a bulk import: the customers created got the ids first_id..last_id (0 and
 // 0 when the batch created none); subscribers that need the updated ones re-read what they keep.
 struct CustomersImported {

@@ -29,6 +29,7 @@ void add_tasks_command(CLI::App& app, CliContext& context);
 void add_events_command(CLI::App& app, CliContext& context);
 void add_run_command(CLI::App& app, CliContext& context);
 void add_outbox_command(CLI::App& app, CliContext& context);
+void add_segment_command(CLI::App& app, CliContext& context);
 void add_plugins_command(CLI::App& app, CliContext& context);
 void add_demo_command(CLI::App& app, CliContext& context);
 

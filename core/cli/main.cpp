@@ -53,6 +53,7 @@ void add_core_commands(CLI::App& app, CliContext& context) {
     add_events_command(app, context);
     add_run_command(app, context);
     add_outbox_command(app, context);
+    add_segment_command(app, context);
     add_plugins_command(app, context);
     add_demo_command(app, context);
 }

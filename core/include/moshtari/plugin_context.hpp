@@ -12,6 +12,7 @@
 #include "moshtari/dispatcher.hpp"
 #include "moshtari/migration.hpp"
 #include "moshtari/personal_data_handler.hpp"
+#include "moshtari/segmenter.hpp"
 
 namespace moshtari {
 
@@ -43,6 +44,9 @@ class PluginContext {
     // A channel the outbox's delivery worker hands messages to, by its name(). Refused (UserError)
     // when another plugin already has a channel of that name. Released when the plugin stops.
     virtual void add_channel(std::shared_ptr<Channel> channel) = 0;
+    // A segmentation method `moshtari segment run` and Workspace::run_segmenter find by its
+    // name(). Refused (UserError) when another plugin already has a segmenter of that name.
+    virtual void add_segmenter(std::shared_ptr<Segmenter> segmenter) = 0;
 };
 
 }  // namespace moshtari

@@ -18,6 +18,7 @@ namespace moshtari {
 
 class Config;
 class Channel;
+class CustomerFacts;
 class CustomerMergeStore;
 class CustomerStore;
 class Database;
@@ -30,6 +31,9 @@ class OrderStore;
 class Outbox;
 class PluginHost;
 class PrivacyStore;
+class SegmentStore;
+class Segmenter;
+struct SegmentRun;
 class TaskStore;
 
 struct WorkspaceOptions {
@@ -62,6 +66,18 @@ class MOSHTARI_API Workspace {
     TaskStore& tasks();
     CustomerMergeStore& merges();
     PrivacyStore& privacy();
+    // Each customer's order facts and the features segmenters and value models read.
+    CustomerFacts& facts();
+    // Stored segmentation runs and each customer's current segments.
+    SegmentStore& segments();
+    // The segmenter a running plugin registered under `name`, nullptr when none did.
+    std::shared_ptr<Segmenter> segmenter(std::string_view name) const;
+    // The registered segmenters' names, sorted; "none" is not among them.
+    std::vector<std::string> segmenter_names() const;
+    // Runs the segmenter as of `as_of` and stores the result (one transaction; SegmentsChanged for
+    // the customers it moved). Throws UserError naming the segmenters there are when `name` is not
+    // one of them.
+    SegmentRun run_segmenter(std::string_view name, Timestamp as_of);
     // Messages to customers, queued in the caller's transaction and delivered by deliver_messages.
     Outbox& outbox();
     // The channel a running plugin registered under `name`, nullptr when none did. Do not keep it

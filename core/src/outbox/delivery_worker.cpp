@@ -73,7 +73,7 @@ DeliveryReport DeliveryWorker::run(Timestamp now) {
     while (progress) {
         progress = false;
         for (const auto& entry : channels_.entries()) {
-            auto claim = queue_.claim(entry.name, entry.channel->contact_kind(), now);
+            auto claim = queue_.claim(entry.name, entry.extension->contact_kind(), now);
             total += claim.report;
             // A skip changed a row; more may be due behind it.
             progress = progress || claim.report.skipped > 0 || !claim.batch.empty();
@@ -88,7 +88,7 @@ void DeliveryWorker::hand_over(const ChannelRegistry::Entry& entry,
                                DeliveryReport& report) {
     Receipts receipts(queue_, entry, batch, now, report);
     const auto error = run_guarded(entry.plugin_id, fmt::format("channel '{}' deliver", entry.name),
-                                   [&] { entry.channel->deliver(batch, receipts); });
+                                   [&] { entry.extension->deliver(batch, receipts); });
     if (receipts.failure()) std::rethrow_exception(receipts.failure());
     receipts.settle_the_rest(error ? "the channel failed: " + *error
                                    : std::string("the channel returned without a result for it"));

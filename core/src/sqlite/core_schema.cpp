@@ -7,7 +7,7 @@ namespace moshtari::sqlite {
 namespace {
 
 // Times are unix seconds (INTEGER), dates ISO text, money integer minor units with a currency code.
-const std::array<Migration, 5> kMigrations{{
+const std::array<Migration, 7> kMigrations{{
     {1, "customers, interactions, orders, deals, tasks, event log",
      R"sql(
 -- AUTOINCREMENT where rows can be erased or merged away: the event log names records by id, and
@@ -244,6 +244,59 @@ CREATE INDEX deals_by_customer ON deals (customer_id, pipeline_id, title);
     {5, "order lines: the product category",
      R"sql(
 ALTER TABLE order_lines ADD COLUMN category TEXT NOT NULL DEFAULT '';
+)sql"},
+    {6, "customer order facts: first and last order, number and spend per customer",
+     R"sql(
+-- Derived from orders and kept exact: the orders with id <= last_order_id, not cancelled, in
+-- `currency` (the workspace's), counted net of refunds. Orders written in bulk above the mark are
+-- counted set-based by the next catch-up.
+CREATE TABLE customer_order_facts (
+    customer_id INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
+    first_order_at INTEGER NOT NULL,
+    last_order_at INTEGER NOT NULL,
+    orders INTEGER NOT NULL,
+    spend_minor INTEGER NOT NULL
+);
+CREATE TABLE customer_order_facts_mark (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    currency TEXT NOT NULL,
+    last_order_id INTEGER NOT NULL
+);
+)sql"},
+    {7, "segmentation runs and each customer's current segment per method",
+     R"sql(
+CREATE TABLE segment_runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    method TEXT NOT NULL,
+    parameters TEXT NOT NULL,
+    as_of INTEGER NOT NULL,
+    started_at INTEGER NOT NULL,
+    finished_at INTEGER NOT NULL,
+    customers INTEGER NOT NULL,
+    changed INTEGER NOT NULL
+);
+CREATE INDEX segment_runs_by_method ON segment_runs (method, id);
+CREATE TABLE segment_run_segments (
+    run_id INTEGER NOT NULL REFERENCES segment_runs (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    description TEXT NOT NULL,
+    PRIMARY KEY (run_id, position)
+) WITHOUT ROWID;
+-- No secondary index: a run writes its rows in key order, and a million random index inserts
+-- would cost more than the scans that listing a segment's members needs.
+CREATE TABLE segment_memberships (
+    method TEXT NOT NULL,
+    customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    segment TEXT NOT NULL,
+    previous_segment TEXT NOT NULL,
+    score REAL,
+    detail TEXT NOT NULL,
+    run_id INTEGER NOT NULL,
+    since INTEGER NOT NULL,
+    PRIMARY KEY (method, customer_id)
+) WITHOUT ROWID;
 )sql"},
 }};
 

@@ -7,6 +7,7 @@
 #include "moshtari/bulk_writer.hpp"
 #include "moshtari/database.hpp"
 #include "moshtari/error.hpp"
+#include "sqlite/order_facts.hpp"
 #include "sqlite/sqlite_customer_store.hpp"
 #include "sqlite/sqlite_order_store.hpp"
 #include "sqlite/statement_binding.hpp"
@@ -45,7 +46,8 @@ void run(SQLite::Statement& statement) {
 class SqliteBulkWriter final : public BulkWriter {
   public:
     SqliteBulkWriter(Database& db, int page_cache_mib)
-        : sql_(db.sql()),
+        : db_(db),
+          sql_(db.sql()),
           savepoint_(sql_, "SAVEPOINT moshtari_bulk_record"),
           release_(sql_, "RELEASE moshtari_bulk_record"),
           rollback_(sql_, "ROLLBACK TO moshtari_bulk_record"),
@@ -144,10 +146,21 @@ class SqliteBulkWriter final : public BulkWriter {
     void replace_order(const Order& order) override {
         check_order(order);
         atomically(fmt::format("order #{}", order.id), [&] {
+            SQLite::Statement owner(sql_, "SELECT customer_id FROM orders WHERE id = ?");
+            owner.bind(1, static_cast<int64_t>(order.id));
+            const bool found = owner.executeStep();
+            const std::optional<CustomerId> before =
+                found && !owner.getColumn(0).isNull()
+                    ? std::optional<CustomerId>(owner.getColumn(0).getInt64())
+                    : std::nullopt;
             bind_order(update_order_, order);
             update_order_.bind(7, static_cast<int64_t>(order.id));
             run(update_order_);
             write_lines(order.id, order, true);
+            // Rare next to new orders, so counted at once rather than by the next catch-up.
+            if (before) recount_order_facts(db_, *before);
+            if (order.customer_id && order.customer_id != before)
+                recount_order_facts(db_, *order.customer_id);
             return 0;
         });
     }
@@ -276,6 +289,7 @@ class SqliteBulkWriter final : public BulkWriter {
         }
     }
 
+    Database& db_;
     SQLite::Database& sql_;
     int saved_cache_size_ = 0;
     int saved_autocheckpoint_ = 0;

@@ -13,6 +13,7 @@
 #include "moshtari/events.hpp"
 #include "moshtari/transaction.hpp"
 #include "sqlite/duplicate_finder.hpp"
+#include "sqlite/order_facts.hpp"
 #include "sqlite/personal_data_calls.hpp"
 
 namespace moshtari::sqlite {
@@ -234,6 +235,7 @@ CustomerMerge SqliteCustomerMergeStore::merge(CustomerId survivor_id, CustomerId
     unite_tags_and_attributes(sql, survivor, merged, record);
     unite_memberships(sql, survivor, merged, record);
     repoint_records(sql, survivor_id, merged_id, record);
+    recount_order_facts(db_, survivor_id);
     std::vector<std::string> plugins;
     call_handlers(handlers_, fmt::format("merging customer #{} into #{}", merged_id, survivor_id),
                   [&](const PersonalDataHandler& handler) {

@@ -10,6 +10,7 @@
 #include "moshtari/event_log.hpp"
 #include "moshtari/events.hpp"
 #include "moshtari/transaction.hpp"
+#include "sqlite/order_facts.hpp"
 #include "sqlite/statement_binding.hpp"
 
 namespace moshtari::sqlite {
@@ -68,6 +69,7 @@ OrderId SqliteOrderStore::add(const Order& input) {
         line_insert.exec();
         line_insert.reset();
     }
+    count_new_order(db_, id);
     log_.append(events::OrderPlaced{id, input.customer_id.value_or(0), to_unix(at),
                                     input.total.minor_units, input.total.currency, input.cancelled},
                 at);
@@ -86,6 +88,7 @@ void SqliteOrderStore::cancel(OrderId id, Timestamp at) {
     SQLite::Statement update(db_.sql(), "UPDATE orders SET cancelled = 1 WHERE id = ?");
     update.bind(1, static_cast<int64_t>(id));
     update.exec();
+    if (order.customer_id) recount_order_facts(db_, *order.customer_id);
     log_.append(events::OrderCancelled{id, order.customer_id.value_or(0), to_unix(when)}, when);
     tx.commit();
 }
@@ -114,6 +117,7 @@ void SqliteOrderStore::refund(OrderId id, const Money& amount, Timestamp at) {
     update.bind(1, static_cast<int64_t>(refunded));
     update.bind(2, static_cast<int64_t>(id));
     update.exec();
+    if (order.customer_id) recount_order_facts(db_, *order.customer_id);
     log_.append(
         events::OrderRefunded{id, order.customer_id.value_or(0), to_unix(when), amount.minor_units,
                               refunded, order.total.minor_units, order.total.currency},

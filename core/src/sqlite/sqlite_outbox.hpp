@@ -2,9 +2,9 @@
 // Outbox on SQLite: the outbox_messages and outbox_suppressions tables.
 
 #include "moshtari/outbox.hpp"
+#include "outbox/channel_registry.hpp"
 
 namespace moshtari {
-class ChannelRegistry;
 class CustomerStore;
 class Database;
 class EventLog;

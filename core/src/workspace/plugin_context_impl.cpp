@@ -32,14 +32,15 @@ PluginContextImpl::PluginContextImpl(Workspace& workspace, const PluginInfo& plu
                                      std::vector<Command>& commands,
                                      const std::vector<std::string>& reserved_commands,
                                      std::vector<PersonalDataHandler>& personal_data_handlers,
-                                     ChannelRegistry& channels)
+                                     ChannelRegistry& channels, SegmenterRegistry& segmenters)
     : workspace_(workspace),
       id_(plugin.manifest.id),
       dir_(plugin.manifest.dir),
       commands_(commands),
       reserved_commands_(reserved_commands),
       personal_data_handlers_(personal_data_handlers),
-      channels_(channels) {}
+      channels_(channels),
+      segmenters_(segmenters) {}
 
 void PluginContextImpl::add_migrations(const std::vector<Migration>& migrations) {
     migrate(workspace_.database(), id_, migrations);
@@ -50,6 +51,7 @@ PluginContextImpl::~PluginContextImpl() {
     withdraw(commands_, added_commands_);
     withdraw(personal_data_handlers_, added_handlers_);
     channels_.withdraw(id_);
+    segmenters_.withdraw(id_);
 }
 
 DurableSubscriber& PluginContextImpl::durable_subscriber() {
@@ -100,6 +102,10 @@ void PluginContextImpl::add_personal_data_handler(PersonalDataHandler handler) {
 
 void PluginContextImpl::add_channel(std::shared_ptr<Channel> channel) {
     channels_.add(id_, std::move(channel));
+}
+
+void PluginContextImpl::add_segmenter(std::shared_ptr<Segmenter> segmenter) {
+    segmenters_.add(id_, std::move(segmenter));
 }
 
 }  // namespace moshtari

@@ -2,13 +2,13 @@
 // The PluginContext handed to one plugin's start(): registrations are tagged with the plugin's id.
 
 #include <vector>
+#include "outbox/channel_registry.hpp"
+#include "workspace/segmenter_registry.hpp"
 
 #include "moshtari/plugin_context.hpp"
 #include "moshtari/plugin_host.hpp"
 
 namespace moshtari {
-
-class ChannelRegistry;
 
 class PluginContextImpl final : public PluginContext {
   public:
@@ -16,7 +16,7 @@ class PluginContextImpl final : public PluginContext {
                       std::vector<Command>& commands,
                       const std::vector<std::string>& reserved_commands,
                       std::vector<PersonalDataHandler>& personal_data_handlers,
-                      ChannelRegistry& channels);
+                      ChannelRegistry& channels, SegmenterRegistry& segmenters);
     // Withdraws the plugin's durable subscriber, commands, personal data handlers and channels:
     // when its start failed, or at shutdown.
     ~PluginContextImpl() override;
@@ -30,6 +30,7 @@ class PluginContextImpl final : public PluginContext {
     void add_command(Command command) override;
     void add_personal_data_handler(PersonalDataHandler handler) override;
     void add_channel(std::shared_ptr<Channel> channel) override;
+    void add_segmenter(std::shared_ptr<Segmenter> segmenter) override;
 
   private:
     Workspace& workspace_;
@@ -41,6 +42,7 @@ class PluginContextImpl final : public PluginContext {
     std::vector<PersonalDataHandler>& personal_data_handlers_;
     std::vector<std::string> added_handlers_;
     ChannelRegistry& channels_;
+    SegmenterRegistry& segmenters_;
     bool has_durable_subscriber_ = false;
 };
 

@@ -2,19 +2,28 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <algorithm>
 
 #include "moshtari/config.hpp"
 #include "moshtari/database.hpp"
 #include "moshtari/dispatcher.hpp"
+#include "moshtari/error.hpp"
 #include "moshtari/event_bus.hpp"
 #include "moshtari/event_log.hpp"
 #include "moshtari/events.hpp"
 #include "moshtari/outbox.hpp"
 #include "moshtari/plugin_host.hpp"
+#include "moshtari/segment_store.hpp"
+#include "moshtari/segmenter.hpp"
 #include "moshtari/transaction.hpp"
 #include "outbox/channel_registry.hpp"
 #include "outbox/delivery_worker.hpp"
 #include "sqlite/core_schema.hpp"
+#include "sqlite/customer_facts_view.hpp"
+#include "sqlite/order_facts.hpp"
+#include "sqlite/sqlite_customer_facts.hpp"
 #include "sqlite/sqlite_customer_merge_store.hpp"
 #include "sqlite/sqlite_customer_store.hpp"
 #include "sqlite/sqlite_deal_store.hpp"
@@ -23,8 +32,10 @@
 #include "sqlite/sqlite_order_store.hpp"
 #include "sqlite/sqlite_outbox.hpp"
 #include "sqlite/sqlite_privacy_store.hpp"
+#include "sqlite/sqlite_segment_store.hpp"
 #include "sqlite/sqlite_task_store.hpp"
 #include "workspace/plugin_context_impl.hpp"
+#include "workspace/segmenter_registry.hpp"
 
 namespace moshtari {
 
@@ -46,9 +57,12 @@ struct Workspace::Impl {
     std::vector<PersonalDataHandler> personal_data_handlers;
     std::unique_ptr<sqlite::SqliteCustomerMergeStore> merges;
     std::unique_ptr<sqlite::SqlitePrivacyStore> privacy;
+    std::unique_ptr<sqlite::SqliteCustomerFacts> facts;
+    std::unique_ptr<sqlite::SqliteSegmentStore> segments;
     // Emptied by the plugins' contexts as the host destroys them, so no channel object outlives
     // the plugin that made it.
-    ChannelRegistry channels;
+    ChannelRegistry channels{"channel"};
+    SegmenterRegistry segmenters{"segmenter"};
     std::unique_ptr<sqlite::SqliteOutbox> outbox;
     std::unique_ptr<sqlite::SqliteDeliveryQueue> delivery_queue;
     std::unique_ptr<DeliveryWorker> delivery_worker;
@@ -118,6 +132,11 @@ std::unique_ptr<Workspace> Workspace::open(const std::filesystem::path& config_f
     // Only now, with the whole configuration valid, is anything written.
     w.database = std::make_unique<Database>(w.config.database());
     migrate(*w.database, "core", sqlite::core_migrations());
+    {
+        Transaction tx(*w.database);
+        sqlite::prepare_order_facts(*w.database, w.config.default_currency());
+        tx.commit();
+    }
     w.log = std::make_unique<EventLog>(*w.database);
     w.dispatcher = std::make_unique<Dispatcher>(*w.database, *w.log, w.bus);
     w.customers = std::make_unique<sqlite::SqliteCustomerStore>(*w.database, *w.log);
@@ -136,12 +155,18 @@ std::unique_ptr<Workspace> Workspace::open(const std::filesystem::path& config_f
     w.delivery_queue = std::make_unique<sqlite::SqliteDeliveryQueue>(
         *w.database, *w.log, *w.customers, *w.interactions, w.config.outbox());
     w.delivery_worker = std::make_unique<DeliveryWorker>(w.channels, *w.delivery_queue);
+    w.facts = std::make_unique<sqlite::SqliteCustomerFacts>(*w.database);
+    w.segments = std::make_unique<sqlite::SqliteSegmentStore>(*w.database, *w.log);
 
     w.host->start([&](const PluginInfo& plugin) -> std::unique_ptr<PluginContext> {
         return std::make_unique<PluginContextImpl>(*workspace, plugin, w.commands,
                                                    w.reserved_commands, w.personal_data_handlers,
-                                                   w.channels);
+                                                   w.channels, w.segmenters);
     });
+    // Methods whose plugin is gone keep their columns while their results are stored.
+    auto methods = w.segments->methods();
+    for (const auto& entry : w.segmenters.entries()) methods.push_back(entry.name);
+    sqlite::define_customer_facts_view(*w.database, methods);
     return workspace;
 }
 
@@ -196,7 +221,39 @@ Outbox& Workspace::outbox() {
 }
 std::shared_ptr<Channel> Workspace::channel(std::string_view name) const {
     const auto* entry = impl_->channels.find(name);
-    return entry ? entry->channel : nullptr;
+    return entry ? entry->extension : nullptr;
+}
+
+CustomerFacts& Workspace::facts() {
+    return *impl_->facts;
+}
+SegmentStore& Workspace::segments() {
+    return *impl_->segments;
+}
+
+std::shared_ptr<Segmenter> Workspace::segmenter(std::string_view name) const {
+    const auto* entry = impl_->segmenters.find(name);
+    return entry ? entry->extension : nullptr;
+}
+
+std::vector<std::string> Workspace::segmenter_names() const {
+    std::vector<std::string> names;
+    for (const auto& entry : impl_->segmenters.entries()) names.push_back(entry.name);
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+SegmentRun Workspace::run_segmenter(std::string_view name, Timestamp as_of) {
+    const auto* entry = impl_->segmenters.find(name);
+    if (!entry) {
+        throw UserError(fmt::format(
+            "there is no segmenter '{}'; the enabled plugins provide: {}. Enable the plugin that "
+            "provides it under plugins.enabled",
+            name, impl_->segmenters.names()));
+    }
+    const Timestamp started = now();
+    const Segmentation result = entry->extension->segment(*this, as_of);
+    return impl_->segments->record(name, result, as_of, started);
 }
 
 PluginHost& Workspace::plugins() {

@@ -1,0 +1,119 @@
+#include "sqlite/sqlite_customer_facts.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "moshtari/database.hpp"
+#include "moshtari/transaction.hpp"
+#include "sqlite/order_facts.hpp"
+
+namespace moshtari::sqlite {
+
+namespace {
+
+constexpr double kSecondsPerDay = 86400.0;
+constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+
+// The row of customer `id` in the ascending `ids`, or none.
+std::optional<std::size_t> row_of(const std::vector<CustomerId>& ids, std::int64_t id) {
+    const auto found = std::lower_bound(ids.begin(), ids.end(), id);
+    if (found == ids.end() || *found != id) return std::nullopt;
+    return static_cast<std::size_t>(found - ids.begin());
+}
+
+void read_orders(Database& db, std::int64_t as_of, CustomerFeatures& features) {
+    // The kept facts when they count nothing after as_of; else the orders up to as_of, counted now.
+    const std::int64_t latest =
+        db.sql()
+            .execAndGet("SELECT coalesce(max(last_order_at), 0) FROM customer_order_facts")
+            .getInt64();
+    const std::string source =
+        as_of >= latest ? "customer_order_facts" : "(" + order_facts_query("o.at <= ?1") + ")";
+    // A customer recorded after as_of still counts when they had ordered by then: imported
+    // customers are recorded at the import, long after their first orders.
+    SQLite::Statement rows(db.sql(),
+                           "SELECT c.id, c.created_at, f.first_order_at, f.last_order_at, "
+                           "f.orders, f.spend_minor FROM customers c LEFT JOIN " +
+                               source +
+                               " f ON f.customer_id = c.id "
+                               "WHERE c.created_at <= ?1 OR f.customer_id IS NOT NULL "
+                               "ORDER BY c.id");
+    rows.bind(1, static_cast<int64_t>(as_of));
+    while (rows.executeStep()) {
+        features.ids.push_back(rows.getColumn(0).getInt64());
+        const std::int64_t created = rows.getColumn(1).getInt64();
+        if (rows.getColumn(2).isNull()) {
+            features.recency_days.push_back(kMissing);
+            features.tenure_days.push_back(std::max(0.0, (as_of - created) / kSecondsPerDay));
+            features.orders.push_back(0);
+            features.spend_minor.push_back(0);
+            continue;
+        }
+        const std::int64_t first = std::min(created, rows.getColumn(2).getInt64());
+        features.recency_days.push_back((as_of - rows.getColumn(3).getInt64()) / kSecondsPerDay);
+        features.tenure_days.push_back(std::max(0.0, (as_of - first) / kSecondsPerDay));
+        features.orders.push_back(rows.getColumn(4).getInt64());
+        features.spend_minor.push_back(rows.getColumn(5).getInt64());
+    }
+}
+
+void read_interactions(Database& db, std::int64_t as_of, CustomerFeatures& features) {
+    features.complaints.assign(features.size(), 0);
+    SQLite::Statement rows(db.sql(),
+                           "SELECT customer_id, kind, count(*) FROM interactions "
+                           "WHERE customer_id IS NOT NULL AND at <= ? GROUP BY customer_id, kind");
+    rows.bind(1, static_cast<int64_t>(as_of));
+    while (rows.executeStep()) {
+        const auto row = row_of(features.ids, rows.getColumn(0).getInt64());
+        if (!row) continue;
+        const std::string kind = rows.getColumn(1).getString();
+        auto& column = features.interactions_by_kind[kind];
+        column.resize(features.size(), 0);
+        column[*row] = rows.getColumn(2).getInt64();
+        if (kind == "complaint") features.complaints[*row] = column[*row];
+    }
+}
+
+void read_attribute(Database& db, const std::string& name, CustomerFeatures& features) {
+    auto& column = features.attributes[name];
+    column.assign(features.size(), kMissing);
+    SQLite::Statement rows(db.sql(),
+                           "SELECT customer_id, value FROM customer_attributes "
+                           "WHERE name = ? AND type IN ('integer', 'number')");
+    rows.bind(1, name);
+    while (rows.executeStep()) {
+        if (const auto row = row_of(features.ids, rows.getColumn(0).getInt64()))
+            column[*row] = rows.getColumn(1).getDouble();
+    }
+}
+
+}  // namespace
+
+std::size_t SqliteCustomerFacts::catch_up() {
+    Transaction tx(db_);
+    const std::size_t counted = catch_up_order_facts(db_);
+    tx.commit();
+    return counted;
+}
+
+CustomerFeatures SqliteCustomerFacts::read(const FeatureRequest& request) {
+    // One transaction: the catch-up and every read see the same orders.
+    Transaction tx(db_);
+    catch_up_order_facts(db_);
+    CustomerFeatures features;
+    features.as_of = request.as_of;
+    features.currency =
+        db_.sql().execAndGet("SELECT currency FROM customer_order_facts_mark").getString();
+    const std::int64_t as_of = to_unix(request.as_of);
+    read_orders(db_, as_of, features);
+    if (request.interactions) read_interactions(db_, as_of, features);
+    for (const auto& name : request.attributes) read_attribute(db_, name, features);
+    tx.commit();
+    return features;
+}
+
+}  // namespace moshtari::sqlite

@@ -148,18 +148,18 @@ class SqliteBulkWriter final : public BulkWriter {
         atomically(fmt::format("order #{}", order.id), [&] {
             SQLite::Statement owner(sql_, "SELECT customer_id FROM orders WHERE id = ?");
             owner.bind(1, static_cast<int64_t>(order.id));
-            const bool found = owner.executeStep();
-            const std::optional<CustomerId> before =
-                found && !owner.getColumn(0).isNull()
-                    ? std::optional<CustomerId>(owner.getColumn(0).getInt64())
-                    : std::nullopt;
+            // 0: the order had no customer (ids start at 1). A plain id, not an optional: g++ 12
+            // at -O3 takes the optional's payload for uninitialized (-Wmaybe-uninitialized).
+            CustomerId before = 0;
+            if (owner.executeStep() && !owner.getColumn(0).isNull())
+                before = owner.getColumn(0).getInt64();
             bind_order(update_order_, order);
             update_order_.bind(7, static_cast<int64_t>(order.id));
             run(update_order_);
             write_lines(order.id, order, true);
             // Rare next to new orders, so counted at once rather than by the next catch-up.
-            if (before) recount_order_facts(db_, *before);
-            if (order.customer_id && order.customer_id != before)
+            if (before != 0) recount_order_facts(db_, before);
+            if (order.customer_id && *order.customer_id != before)
                 recount_order_facts(db_, *order.customer_id);
             return 0;
         });

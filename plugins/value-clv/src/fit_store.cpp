@@ -1,0 +1,196 @@
+#include "fit_store.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "moshtari/database.hpp"
+#include "moshtari/money.hpp"
+#include "moshtari/transaction.hpp"
+
+namespace moshtari::value {
+
+namespace {
+
+constexpr const char* kModel = "bg-nbd/gamma-gamma";
+
+// What every read of values selects, then its WHERE and ORDER BY.
+constexpr const char* kSelectValues =
+    "SELECT v.fit_id, f.as_of, json_extract(f.parameters, '$.currency'), v.rank, c.name, "
+    "v.customer_id, v.repeat_transactions, v.recency, v.age, v.average_spend, v.p_alive, "
+    "v.expected_purchases, v.expected_spend, v.clv_minor, v.tier "
+    "FROM value_clv_customer_values v JOIN value_clv_fits f ON f.id = v.fit_id "
+    "JOIN customers c ON c.id = v.customer_id ";
+
+StoredValue read_value(SQLite::Statement& q) {
+    StoredValue s;
+    s.fit_id = q.getColumn(0).getInt64();
+    s.as_of = q.getColumn(1).getString();
+    s.currency = q.getColumn(2).getString();
+    s.rank = q.getColumn(3).getInt64();
+    s.name = q.getColumn(4).getString();
+    CustomerValue& v = s.value;
+    v.id = q.getColumn(5).getInt64();
+    v.history = {q.getColumn(6).getInt(), q.getColumn(7).getDouble(), q.getColumn(8).getDouble()};
+    v.average_spend = q.getColumn(9).getDouble();
+    v.p_alive = q.getColumn(10).getDouble();
+    v.expected_purchases = q.getColumn(11).getDouble();
+    v.expected_spend = q.getColumn(12).getDouble();
+    v.clv_minor = q.getColumn(13).getInt64();
+    v.tier = q.getColumn(14).getString();
+    return s;
+}
+
+}  // namespace
+
+nlohmann::json to_json(const StoredValue& s) {
+    const CustomerValue& v = s.value;
+    return {{"customer", v.id},
+            {"name", s.name},
+            {"fit", s.fit_id},
+            {"as_of", s.as_of},
+            {"rank", s.rank},
+            {"tier", v.tier},
+            {"repeat_transactions", v.history.x},
+            {"recency", v.history.t_x},
+            {"age", v.history.T},
+            {"average_spend", v.average_spend},
+            {"p_alive", v.p_alive},
+            {"expected_purchases", v.expected_purchases},
+            {"expected_spend", v.expected_spend},
+            {"clv_minor", v.clv_minor},
+            {"clv", format_money(Money{v.clv_minor, s.currency})}};
+}
+
+std::vector<Migration> migrations() {
+    return {{1, "fits and customer values", R"sql(
+CREATE TABLE value_clv_fits (
+    id INTEGER PRIMARY KEY,
+    as_of TEXT NOT NULL,            -- the calibration end, YYYY-MM-DD
+    model TEXT NOT NULL,
+    parameters TEXT NOT NULL,       -- JSON: the models' estimates and the valuation settings
+    log_likelihood REAL NOT NULL,   -- the BG/NBD model's
+    customers INTEGER NOT NULL,
+    fitted_at INTEGER NOT NULL
+);
+-- Times in the fit's period unit, money in its currency (spend in units, CLV in minor units).
+CREATE TABLE value_clv_customer_values (
+    fit_id INTEGER NOT NULL REFERENCES value_clv_fits (id) ON DELETE CASCADE,
+    customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    rank INTEGER NOT NULL,
+    repeat_transactions INTEGER NOT NULL,
+    recency REAL NOT NULL,
+    age REAL NOT NULL,
+    average_spend REAL NOT NULL,
+    p_alive REAL NOT NULL,
+    expected_purchases REAL NOT NULL,
+    expected_spend REAL NOT NULL,
+    clv_minor INTEGER NOT NULL,
+    tier TEXT NOT NULL,
+    PRIMARY KEY (fit_id, customer_id)
+) WITHOUT ROWID;
+CREATE INDEX value_clv_customer_values_by_rank ON value_clv_customer_values (fit_id, rank);
+CREATE INDEX value_clv_customer_values_by_customer ON value_clv_customer_values (customer_id);
+)sql"}};
+}
+
+std::int64_t FitStore::save(Fit& fit) {
+    auto& sql = db_.sql();
+    Transaction transaction(db_);
+    SQLite::Statement insert_fit(sql,
+                                 "INSERT INTO value_clv_fits (as_of, model, parameters, "
+                                 "log_likelihood, customers, fitted_at) VALUES (?, ?, ?, ?, ?, ?)");
+    insert_fit.bind(1, format_date(fit.as_of));
+    insert_fit.bind(2, kModel);
+    insert_fit.bind(3, fit.parameters().dump());
+    insert_fit.bind(4, fit.purchases.log_likelihood);
+    insert_fit.bind(5, static_cast<int64_t>(fit.values.size()));
+    insert_fit.bind(6, static_cast<int64_t>(to_unix(fit.fitted_at)));
+    insert_fit.exec();
+    fit.id = sql.getLastInsertRowid();
+    SQLite::Statement insert_value(
+        sql, "INSERT INTO value_clv_customer_values VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    std::int64_t rank = 0;
+    for (const auto& v : fit.values) {
+        insert_value.bind(1, static_cast<int64_t>(fit.id));
+        insert_value.bind(2, static_cast<int64_t>(v.id));
+        insert_value.bind(3, static_cast<int64_t>(++rank));
+        insert_value.bind(4, v.history.x);
+        insert_value.bind(5, v.history.t_x);
+        insert_value.bind(6, v.history.T);
+        insert_value.bind(7, v.average_spend);
+        insert_value.bind(8, v.p_alive);
+        insert_value.bind(9, v.expected_purchases);
+        insert_value.bind(10, v.expected_spend);
+        insert_value.bind(11, static_cast<int64_t>(v.clv_minor));
+        insert_value.bind(12, v.tier);
+        insert_value.exec();
+        insert_value.reset();
+    }
+    transaction.commit();
+    return fit.id;
+}
+
+std::optional<StoredFit> FitStore::latest() const {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT id, as_of, model, parameters, log_likelihood, customers, fitted_at "
+                        "FROM value_clv_fits ORDER BY id DESC LIMIT 1");
+    if (!q.executeStep()) return std::nullopt;
+    return StoredFit{
+        q.getColumn(0).getInt64(),           q.getColumn(1).getString(),
+        q.getColumn(2).getString(),          nlohmann::json::parse(q.getColumn(3).getString()),
+        q.getColumn(4).getDouble(),          q.getColumn(5).getInt64(),
+        from_unix(q.getColumn(6).getInt64())};
+}
+
+std::optional<StoredValue> FitStore::value_of(std::int64_t fit_id, CustomerId customer) const {
+    SQLite::Statement q(db_.sql(),
+                        std::string(kSelectValues) + "WHERE v.fit_id = ? AND v.customer_id = ?");
+    q.bind(1, static_cast<int64_t>(fit_id));
+    q.bind(2, static_cast<int64_t>(customer));
+    if (!q.executeStep()) return std::nullopt;
+    return read_value(q);
+}
+
+std::vector<StoredValue> FitStore::top(std::int64_t fit_id, std::size_t limit) const {
+    SQLite::Statement q(db_.sql(),
+                        std::string(kSelectValues) + "WHERE v.fit_id = ? ORDER BY v.rank LIMIT ?");
+    q.bind(1, static_cast<int64_t>(fit_id));
+    q.bind(2, static_cast<int64_t>(limit));
+    std::vector<StoredValue> values;
+    while (q.executeStep()) values.push_back(read_value(q));
+    return values;
+}
+
+std::vector<std::pair<std::string, std::int64_t>> FitStore::tier_counts(
+    std::int64_t fit_id, const std::vector<std::string>& names) const {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT COUNT(*) FROM value_clv_customer_values WHERE fit_id = ? AND "
+                        "tier = ?");
+    std::vector<std::pair<std::string, std::int64_t>> counts;
+    for (const auto& name : names) {
+        q.bind(1, static_cast<int64_t>(fit_id));
+        q.bind(2, name);
+        q.executeStep();
+        counts.emplace_back(name, q.getColumn(0).getInt64());
+        q.reset();
+    }
+    return counts;
+}
+
+nlohmann::json FitStore::personal_data(CustomerId customer) const {
+    SQLite::Statement q(db_.sql(),
+                        std::string(kSelectValues) + "WHERE v.customer_id = ? ORDER BY v.fit_id");
+    q.bind(1, static_cast<int64_t>(customer));
+    nlohmann::json values = nlohmann::json::array();
+    while (q.executeStep()) values.push_back(to_json(read_value(q)));
+    return {{"values", values}};
+}
+
+void FitStore::erase(CustomerId customer) {
+    SQLite::Statement remove(db_.sql(),
+                             "DELETE FROM value_clv_customer_values WHERE customer_id = ?");
+    remove.bind(1, static_cast<int64_t>(customer));
+    remove.exec();
+}
+
+}  // namespace moshtari::value

@@ -1,0 +1,69 @@
+#pragma once
+// The plugin's tables: every fit with its parameters, and each customer's value in each fit.
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "fit.hpp"
+#include "moshtari/migration.hpp"
+
+namespace moshtari {
+class Database;
+}
+
+namespace moshtari::value {
+
+std::vector<Migration> migrations();
+
+struct StoredFit {
+    std::int64_t id = 0;
+    std::string as_of{};
+    std::string model{};
+    nlohmann::json parameters{};
+    double log_likelihood = 0;
+    std::int64_t customers = 0;
+    Timestamp fitted_at{};
+};
+
+struct StoredValue {
+    std::int64_t fit_id = 0;
+    std::string as_of{};     // the fit's
+    std::string currency{};  // the fit's
+    std::int64_t rank = 0;   // 1 for the highest CLV of the fit
+    std::string name{};      // the customer's
+    CustomerValue value{};
+};
+
+// Every field, the CLV also as text ("123.45 USD"), as printed by `value show --json` and exported.
+nlohmann::json to_json(const StoredValue& value);
+
+class FitStore {
+  public:
+    explicit FitStore(Database& db) : db_(db) {}
+
+    // Writes the fit and every value in one transaction; sets and returns fit.id.
+    std::int64_t save(Fit& fit);
+
+    std::optional<StoredFit> latest() const;
+    // The customer's value in fit `fit_id`, if they were valued in it.
+    std::optional<StoredValue> value_of(std::int64_t fit_id, CustomerId customer) const;
+    // The `limit` highest values of fit `fit_id`, highest first.
+    std::vector<StoredValue> top(std::int64_t fit_id, std::size_t limit) const;
+    // Customers per tier in fit `fit_id`, in the order of `names`, zeros included.
+    std::vector<std::pair<std::string, std::int64_t>> tier_counts(
+        std::int64_t fit_id, const std::vector<std::string>& names) const;
+
+    // Every value the customer has, fit by fit, for a personal data export.
+    nlohmann::json personal_data(CustomerId customer) const;
+    // Forgets the customer's values in every fit; the fits' parameters name nobody and stay.
+    void erase(CustomerId customer);
+
+  private:
+    Database& db_;
+};
+
+}  // namespace moshtari::value

@@ -1,0 +1,34 @@
+#include "tiers.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace moshtari::value {
+
+std::vector<std::string> tier_names(const std::vector<double>& shares) {
+    std::vector<std::string> names;
+    for (double share : shares) names.push_back(fmt::format("top-{}", share));
+    names.emplace_back("rest");
+    return names;
+}
+
+void assign_tiers(std::vector<CustomerValue>& values, const std::vector<double>& shares) {
+    std::sort(values.begin(), values.end(), [](const CustomerValue& l, const CustomerValue& r) {
+        return l.clv_minor != r.clv_minor ? l.clv_minor > r.clv_minor : l.id < r.id;
+    });
+    const auto names = tier_names(shares);
+    const double n = static_cast<double>(values.size());
+    std::size_t tier = 0;
+    for (std::size_t rank = 1; rank <= values.size(); ++rank) {
+        // The small allowance keeps 5% of 100 at 5 when the product rounds to 5.000000001.
+        while (tier < shares.size() &&
+               static_cast<double>(rank) > std::ceil(shares[tier] * n / 100 - 1e-9)) {
+            ++tier;
+        }
+        values[rank - 1].tier = names[tier];
+    }
+}
+
+}  // namespace moshtari::value

@@ -244,9 +244,10 @@ VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (draw_id, source) DO NOTHING
 }
 
 std::vector<ListedEntry> DrawStore::listed(std::int64_t draw) const {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT id, COALESCE(customer_id, 0), entries FROM loyalty_draws_entries "
-                        "WHERE draw_id = ? ORDER BY id");
+    SQLite::Statement q(
+        db_.sql(),
+        "SELECT id, customer_id, entries FROM loyalty_draws_entries WHERE draw_id = "
+        "? AND customer_id IS NOT NULL ORDER BY id");
     q.bind(1, static_cast<int64_t>(draw));
     std::vector<ListedEntry> entries;
     while (q.executeStep()) {

@@ -94,7 +94,7 @@ class DrawStore {
 
     // Inserts an entry and returns its id; nullopt when the draw already has one from `source`.
     std::optional<std::int64_t> insert_entry(std::int64_t draw, const Entry& entry);
-    // The draw's entries as the canonical list numbers them (customer 0 for an erased one).
+    // The entries of an open draw as its canonical list will number them.
     std::vector<ListedEntry> listed(std::int64_t draw) const;
     std::vector<Entry> entries_of(CustomerId customer) const;
 

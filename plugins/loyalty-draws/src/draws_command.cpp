@@ -233,17 +233,16 @@ void add_show(CLI::App& draws, Workspace& workspace) {
         const DrawStore store(workspace.database());
         const Draw d = store.get(options->draw);
         const auto picks = store.picks(d.id);
+        const std::size_t so_far = d.status == DrawStatus::open ? store.listed(d.id).size() : 0;
         if (options->json) {
             auto json = draw_json(d);
+            if (d.status == DrawStatus::open) json["entries_so_far"] = so_far;
             json["picks"] = picks_table(picks).to_json();
             std::cout << json.dump() << '\n';
             return;
         }
         print_draw(d);
-        if (d.status == DrawStatus::open) {
-            const auto listed = store.listed(d.id);
-            std::cout << fmt::format("entries so far   {}\n", listed.size());
-        }
+        if (d.status == DrawStatus::open) std::cout << fmt::format("entries so far   {}\n", so_far);
         if (!picks.empty()) picks_table(picks).print_text(std::cout);
     });
 }

@@ -24,7 +24,10 @@ def read_entries(path):
         fields = line.split(b" ")
         if len(fields) != 3 or not all(f.isdigit() and not f.startswith(b"0") for f in fields):
             sys.exit(f"{path}:{number}: expected 'ENTRY CUSTOMER COUNT'")
-        entries.append(tuple(int(f) for f in fields))
+        entry = tuple(int(f) for f in fields)
+        if entries and entry[0] <= entries[-1][0]:
+            sys.exit(f"{path}:{number}: entry {entry[0]} does not come after entry {entries[-1][0]}")
+        entries.append(entry)
     if data and not data.endswith(b"\n"):
         sys.exit(f"{path}: the last line has no line feed")
     return data, entries

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "membership.hpp"
+
 #include "moshtari/database.hpp"
 #include "moshtari/event_log.hpp"
 #include "moshtari/events.hpp"
@@ -132,6 +134,12 @@ Evaluation evaluate(Workspace& workspace, const Programme& programme, Timestamp 
     append_events(workspace.event_log(), programme, as_of, reason, result.outcomes);
     tx->commit();
     return result;
+}
+
+Timestamp evaluation_time(Database& db, const Programme& programme, CustomerId customer,
+                          Timestamp event_at) {
+    const auto member = find_member(db, programme.id, customer);
+    return member ? std::max(event_at, member->evaluated_at) : event_at;
 }
 
 }  // namespace moshtari::tiers

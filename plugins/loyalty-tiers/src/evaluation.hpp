@@ -14,8 +14,9 @@
 #include "qualification.hpp"
 
 namespace moshtari {
+class Database;
 class Workspace;
-}
+}  // namespace moshtari
 
 namespace moshtari::tiers {
 
@@ -45,5 +46,11 @@ struct Evaluation {
 // would change. Evaluating again as of the same time changes nothing.
 Evaluation evaluate(Workspace& workspace, const Programme& programme, Timestamp as_of,
                     const Scope& scope, std::string_view reason, bool dry_run = false);
+
+// When to evaluate a customer for an event about them recorded at `event_at`: then, or at their
+// last evaluation in the programme when that is later, so that a backdated order counts at once
+// instead of at the next daily tick. The same event twice gives the same time.
+Timestamp evaluation_time(Database& db, const Programme& programme, CustomerId customer,
+                          Timestamp event_at);
 
 }  // namespace moshtari::tiers

@@ -27,34 +27,38 @@ class LoyaltyTiersPlugin final : public Plugin {
             check_points_source(workspace.database(), programme);
         }
         sync_catalogue(workspace.database(), settings_);
-        // Each handler evaluates as of the time the event was recorded, so replaying it finds the
-        // same window and changes nothing.
+        // Evaluations run as of the time the event carries (see evaluation_time for the events
+        // about one customer), so replaying an event finds the same window and changes nothing.
         const auto evaluate_all = [&workspace, this](const EventRecord& record, const Scope& scope,
                                                      const std::string& reason) {
             for (const auto& programme : settings_.programmes) {
                 evaluate(workspace, programme, record.at, scope, reason);
             }
         };
+        const auto evaluate_customer = [&workspace, this](const EventRecord& record,
+                                                          CustomerId customer,
+                                                          const std::string& reason) {
+            if (customer == 0) return;  // a guest order
+            for (const auto& programme : settings_.programmes) {
+                const Timestamp at =
+                    evaluation_time(workspace.database(), programme, customer, record.at);
+                evaluate(workspace, programme, at, Scope::of_customer(customer), reason);
+            }
+        };
         context.durable_subscriber()
-            .on<events::OrderPlaced>([evaluate_all](const auto& e, const EventRecord& record) {
-                if (e.customer_id == 0) return;
-                evaluate_all(record, Scope::of_customer(e.customer_id),
-                             fmt::format("order:{}", e.order_id));
+            .on<events::OrderPlaced>([evaluate_customer](const auto& e, const EventRecord& r) {
+                evaluate_customer(r, e.customer_id, fmt::format("order:{}", e.order_id));
             })
             .on<events::OrdersImported>([evaluate_all](const auto& e, const EventRecord& record) {
                 if (e.first_id == 0) return;  // the batch only updated orders
                 evaluate_all(record, Scope::of_orders(e.first_id, e.last_id),
                              fmt::format("import:{}-{}", e.first_id, e.last_id));
             })
-            .on<events::OrderCancelled>([evaluate_all](const auto& e, const EventRecord& record) {
-                if (e.customer_id == 0) return;
-                evaluate_all(record, Scope::of_customer(e.customer_id),
-                             fmt::format("cancelled:{}", e.order_id));
+            .on<events::OrderCancelled>([evaluate_customer](const auto& e, const EventRecord& r) {
+                evaluate_customer(r, e.customer_id, fmt::format("cancelled:{}", e.order_id));
             })
-            .on<events::OrderRefunded>([evaluate_all](const auto& e, const EventRecord& record) {
-                if (e.customer_id == 0) return;
-                evaluate_all(record, Scope::of_customer(e.customer_id),
-                             fmt::format("refunded:{}", e.order_id));
+            .on<events::OrderRefunded>([evaluate_customer](const auto& e, const EventRecord& r) {
+                evaluate_customer(r, e.customer_id, fmt::format("refunded:{}", e.order_id));
             })
             .on<events::DailyTick>([evaluate_all](const auto& e, const EventRecord& record) {
                 evaluate_all(record, Scope::everyone(), "daily:" + e.date);

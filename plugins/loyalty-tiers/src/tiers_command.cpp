@@ -29,14 +29,17 @@ nlohmann::json optional_time(const std::optional<Timestamp>& t) {
     return t ? nlohmann::json(format_time(*t)) : nlohmann::json(nullptr);
 }
 
-// "earn x1.5, 5% off, free shipping, priority support, delivery in 2 days, lounge: yes".
+// "earn x1.5, 5% off, free shipping, priority support, delivery in 1 day, lounge: yes".
 std::string describe(const Benefits& b) {
     std::vector<std::string> parts;
     if (b.earn_multiplier != "1") parts.push_back("earn x" + b.earn_multiplier);
     if (b.discount_percent != "0") parts.push_back(b.discount_percent + "% off");
     if (b.free_shipping) parts.emplace_back("free shipping");
     if (b.priority_support) parts.emplace_back("priority support");
-    if (b.delivery_days) parts.push_back(fmt::format("delivery in {} days", *b.delivery_days));
+    if (b.delivery_days) {
+        parts.push_back(fmt::format("delivery in {} day{}", *b.delivery_days,
+                                    *b.delivery_days == 1 ? "" : "s"));
+    }
     for (const auto& [key, value] : b.extra.items()) {
         parts.push_back(fmt::format("{}: {}", key, value.get<std::string>()));
     }

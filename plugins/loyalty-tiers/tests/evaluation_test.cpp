@@ -137,10 +137,9 @@ TEST_F(Evaluation_, ReachingTheTierAgainDuringGraceEndsTheGrace) {
     ASSERT_EQ(tier(ada), "silver");
     run_worker(10);
     ASSERT_TRUE(member(ada)->standing.grace_ends);
-    // The order's own evaluation, as of now, is older than day 10's and is skipped; day 11's
-    // evaluation counts it.
+    // The order is evaluated as of day 10, the customer's latest evaluation, so it counts at once.
     place_order(ada, 20000);
-    run_worker(11);
+    run_worker(10);
     EXPECT_EQ(tier(ada), "silver");
     EXPECT_FALSE(member(ada)->standing.grace_ends);
     run_worker(60);

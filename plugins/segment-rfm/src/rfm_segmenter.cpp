@@ -1,0 +1,106 @@
+#include "rfm_segmenter.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+
+#include "moshtari/customer_facts.hpp"
+#include "moshtari/money.hpp"
+#include "moshtari/workspace.hpp"
+#include "quantile_scores.hpp"
+
+namespace moshtari::rfm {
+
+namespace {
+
+// Minor units as a JSON number in major units, exactly: 123450 with 2 digits is 1234.50.
+void append_amount(fmt::memory_buffer& out, std::int64_t minor, int digits) {
+    if (digits == 0) {
+        fmt::format_to(std::back_inserter(out), "{}", minor);
+        return;
+    }
+    std::int64_t scale = 1;
+    for (int i = 0; i < digits; ++i) scale *= 10;
+    const auto magnitude = static_cast<std::uint64_t>(minor < 0 ? -minor : minor);
+    fmt::format_to(std::back_inserter(out), "{}{}.{:0{}}", minor < 0 ? "-" : "",
+                   magnitude / static_cast<std::uint64_t>(scale),
+                   magnitude % static_cast<std::uint64_t>(scale), digits);
+}
+
+}  // namespace
+
+Segmentation segment_customers(const CustomerFeatures& features, const Settings& settings,
+                               const std::vector<std::uint32_t>& cells) {
+    // The customers with an order by as_of are scored among themselves, in the rows they have in
+    // `features`.
+    std::vector<std::size_t> scored;
+    scored.reserve(features.size());
+    for (std::size_t row = 0; row < features.size(); ++row)
+        if (features.orders[row] > 0) scored.push_back(row);
+
+    std::vector<double> values(scored.size());
+    // Recency: the later the last order, the higher the score, so rank on minus the days.
+    for (std::size_t i = 0; i < scored.size(); ++i) values[i] = -features.recency_days[scored[i]];
+    const auto r = quantile_scores(values, settings.bins);
+    for (std::size_t i = 0; i < scored.size(); ++i)
+        values[i] = static_cast<double>(features.orders[scored[i]]);
+    const auto f = quantile_scores(values, settings.bins);
+    for (std::size_t i = 0; i < scored.size(); ++i) {
+        values[i] = settings.monetary == Monetary::total
+                        ? static_cast<double>(features.spend_minor[scored[i]])
+                        : features.average_spend_minor(scored[i]);
+    }
+    const auto m = quantile_scores(values, settings.bins);
+
+    Segmentation result;
+    result.parameters = settings.to_json();
+    result.parameters["currency"] = features.currency;
+    for (const auto& rule : settings.segments)
+        result.segments.push_back({rule.name, rule.description()});
+    const bool keep_prospects = !settings.prospects.empty();
+    if (keep_prospects)
+        result.segments.push_back({settings.prospects, "no order by as_of: not scored"});
+    const auto prospect_segment = static_cast<std::uint32_t>(settings.segments.size());
+
+    const std::size_t n = keep_prospects ? features.size() : scored.size();
+    result.customers.reserve(n);
+    result.segment_of.reserve(n);
+    result.scores.reserve(n);
+    result.details.reserve(n);
+    const int digits = features.currency.empty() ? 0 : minor_unit_digits(features.currency);
+    fmt::memory_buffer detail;
+    std::size_t next = 0;  // into `scored`
+    for (std::size_t row = 0; row < features.size(); ++row) {
+        const bool has_orders = next < scored.size() && scored[next] == row;
+        if (!has_orders && !keep_prospects) continue;
+        result.customers.push_back(features.ids[row]);
+        if (!has_orders) {
+            result.segment_of.push_back(prospect_segment);
+            result.scores.push_back(0);
+            result.details.emplace_back(R"({"orders":0})");
+            continue;
+        }
+        const Cell cell{r[next], f[next], m[next]};
+        ++next;
+        result.segment_of.push_back(cells[cell_index(cell, settings.bins)]);
+        result.scores.push_back(cell.r * 100 + cell.f * 10 + cell.m);
+        detail.clear();
+        fmt::format_to(std::back_inserter(detail),
+                       R"({{"r":{},"f":{},"m":{},"recency_days":{:.2f},"orders":{},"spend":)",
+                       cell.r, cell.f, cell.m, features.recency_days[row], features.orders[row]);
+        append_amount(detail, features.spend_minor[row], digits);
+        detail.push_back('}');
+        result.details.emplace_back(detail.data(), detail.size());
+    }
+    return result;
+}
+
+RfmSegmenter::RfmSegmenter(Settings settings)
+    : settings_(std::move(settings)), cells_(cell_table(settings_.segments, settings_.bins)) {}
+
+Segmentation RfmSegmenter::segment(Workspace& workspace, Timestamp as_of) {
+    return segment_customers(workspace.facts().read(FeatureRequest{.as_of = as_of}), settings_,
+                             cells_);
+}
+
+}  // namespace moshtari::rfm

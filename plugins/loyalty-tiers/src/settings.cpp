@@ -63,15 +63,16 @@ Benefits read_benefits(const ConfigSection& section) {
 
 std::int64_t read_threshold(const ConfigSection& section, const Programme& programme) {
     if (programme.basis == Basis::points) return read_count(section, "threshold", 0);
+    const auto text = section.require<std::string>("threshold");
+    Money threshold;
     try {
-        const Money threshold =
-            parse_money(section.require<std::string>("threshold"), programme.currency);
-        if (threshold.minor_units < 0) section.fail("threshold", "must not be negative");
-        return threshold.minor_units;
+        threshold = parse_money(text, programme.currency);
     } catch (const UserError& e) {
         section.fail("threshold", fmt::format("{}; write an amount in {} such as \"500.00\"",
                                               e.what(), programme.currency));
     }
+    if (threshold.minor_units < 0) section.fail("threshold", "must not be negative");
+    return threshold.minor_units;
 }
 
 Tier read_tier(const ConfigSection& section, const Programme& programme) {

@@ -236,6 +236,25 @@ TEST_F(Evaluation_, ADryRunWritesNothing) {
     EXPECT_TRUE(tier_events().empty());
 }
 
+TEST_F(Evaluation_, StandingsHistoryAndEventsCommitOrRollBackWithTheCallersTransaction) {
+    const CustomerId ada = add_customer("Ada");
+    place_order(ada, 55000);
+    {
+        // As inside the dispatcher's transaction, when the cursor's update then fails.
+        Transaction outer(db());
+        const auto result = evaluate(w(), programme(), now(), Scope::everyone(), "evaluate");
+        ASSERT_EQ(result.outcomes.size(), 1u);
+        EXPECT_EQ(count("loyalty_tiers_members"), 1);
+    }
+    EXPECT_EQ(count("loyalty_tiers_members"), 0);
+    EXPECT_EQ(count("loyalty_tiers_history"), 0);
+    EXPECT_TRUE(tier_events().empty());
+    evaluate(w(), programme(), now(), Scope::everyone(), "evaluate");
+    EXPECT_EQ(count("loyalty_tiers_members"), 1);
+    EXPECT_EQ(count("loyalty_tiers_history"), 1);
+    EXPECT_EQ(tier_events().size(), 1u);
+}
+
 TEST_F(Evaluation_, TheBenefitsViewShowsEachCustomersCurrentTier) {
     const CustomerId ada = add_customer("Ada");
     const CustomerId bo = add_customer("Bo");

@@ -93,6 +93,8 @@ TEST(Settings, ErrorsPointAtFileLineAndColumn) {
         {head + "      tiers:\n        - {id: bronze}\n", "{id: bronze}", "needs a threshold"},
         {head + "      tiers:\n        - {id: bronze, threshold: \"10.005\"}\n", "10.005",
          "too many decimals"},
+        {head + "      tiers:\n        - {id: bronze, threshold: \"-5.00\"}\n", "-5.00",
+         "must not be negative"},
         {head + "      tiers:\n        - {id: silver, threshold: 200}\n"
                 "        - {id: bronze, threshold: 100}\n",
          "id: bronze", "'bronze' needs more than 'silver' (200.00 EUR)"},

@@ -10,6 +10,7 @@
 #include "batches.hpp"
 #include "import_loop.hpp"
 #include "moshtari/config.hpp"
+#include "moshtari/customer_facts.hpp"
 #include "moshtari/event_log.hpp"
 #include "moshtari/events.hpp"
 #include "moshtari/money.hpp"
@@ -281,6 +282,9 @@ long OrderImporter::run(CsvReader& reader, const RowMapper& mapper, Progress& pr
     }
     flush();
     batches.finish();
+    // Counts the imported orders into each customer's facts in one pass now, rather than making
+    // the next segmentation wait for it. Killed before this, the next read catches up instead.
+    if (!options_.dry_run) workspace_.facts().catch_up();
     progress.finish();
     return rows;
 }

@@ -74,4 +74,16 @@ std::map<std::string, std::int64_t> tier_sizes(Database& db, std::string_view pr
     return sizes;
 }
 
+nlohmann::json to_json(const HistoryEntry& entry) {
+    return {{"at", format_time(entry.at)},
+            {"from", entry.from},
+            {"to", entry.to},
+            {"reason", entry.reason},
+            {"qualifying", entry.qualifying}};
+}
+
+nlohmann::json optional_time(const std::optional<Timestamp>& t) {
+    return t ? nlohmann::json(format_time(*t)) : nlohmann::json(nullptr);
+}
+
 }  // namespace moshtari::tiers

@@ -3,6 +3,7 @@
 // customers hold each tier.
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +43,11 @@ std::vector<Member> members_of(Database& db, CustomerId customer);
 // The customer's changes of tier, oldest first; every programme's when `programme` is empty.
 std::vector<HistoryEntry> history_of(Database& db, CustomerId customer,
                                      std::string_view programme = {});
+// As `tiers show --json` and the personal data export print them.
+nlohmann::json to_json(const HistoryEntry& entry);
+// The time as text, or null.
+nlohmann::json optional_time(const std::optional<Timestamp>& t);
+
 // How many customers hold each tier of the programme ('' for those who reach none).
 std::map<std::string, std::int64_t> tier_sizes(Database& db, std::string_view programme);
 

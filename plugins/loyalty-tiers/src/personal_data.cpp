@@ -15,10 +15,6 @@ namespace moshtari::tiers {
 
 namespace {
 
-nlohmann::json optional_time(const std::optional<Timestamp>& t) {
-    return t ? nlohmann::json(format_time(*t)) : nlohmann::json(nullptr);
-}
-
 nlohmann::json export_tiers(Database& db, CustomerId customer) {
     nlohmann::json programmes = nlohmann::json::object();
     for (const auto& m : members_of(db, customer)) {
@@ -30,11 +26,7 @@ nlohmann::json export_tiers(Database& db, CustomerId customer) {
                                    {"history", nlohmann::json::array()}};
     }
     for (const auto& h : history_of(db, customer)) {
-        programmes[h.programme]["history"].push_back({{"from", h.from},
-                                                      {"to", h.to},
-                                                      {"at", format_time(h.at)},
-                                                      {"reason", h.reason},
-                                                      {"qualifying", h.qualifying}});
+        programmes[h.programme]["history"].push_back(to_json(h));
     }
     return programmes;
 }

@@ -11,6 +11,7 @@
 #include "moshtari/customer_store.hpp"
 #include "moshtari/error.hpp"
 #include "moshtari/table.hpp"
+#include "moshtari/transaction.hpp"
 #include "moshtari/workspace.hpp"
 
 namespace moshtari::tiers {
@@ -24,10 +25,6 @@ struct Options {
     bool dry_run = false;
     bool json = false;
 };
-
-nlohmann::json optional_time(const std::optional<Timestamp>& t) {
-    return t ? nlohmann::json(format_time(*t)) : nlohmann::json(nullptr);
-}
 
 // "earn x1.5, 5% off, free shipping, priority support, delivery in 1 day, lounge: yes".
 std::string describe(const Benefits& b) {
@@ -79,13 +76,7 @@ nlohmann::json standing_json(const Programme& programme, const std::optional<Mem
                                         next->threshold - member->qualifying, 0))
                                   : nullptr}});
     json["history"] = nlohmann::json::array();
-    for (const auto& h : history) {
-        json["history"].push_back({{"at", format_time(h.at)},
-                                   {"from", h.from},
-                                   {"to", h.to},
-                                   {"reason", h.reason},
-                                   {"qualifying", h.qualifying}});
-    }
+    for (const auto& h : history) json["history"].push_back(to_json(h));
     return json;
 }
 
@@ -267,6 +258,9 @@ void add_evaluate(CLI::App& tiers, Workspace& workspace, const Settings& setting
         std::map<Change, std::size_t> counts;
         std::size_t evaluated = 0;
         std::size_t skipped = 0;
+        std::optional<Transaction>
+            tx;  // every programme's changes at once; a dry run locks nothing
+        if (!options->dry_run) tx.emplace(workspace.database());
         for (const Programme* programme : settings.select(options->programme)) {
             const Evaluation result =
                 evaluate(workspace, *programme, as_of, scope, "evaluate", options->dry_run);
@@ -280,6 +274,7 @@ void add_evaluate(CLI::App& tiers, Workspace& workspace, const Settings& setting
                                       optional_time(o.grace_ends)});
             }
         }
+        if (tx) tx->commit();
         print_evaluation(*options, as_of, table, counts, evaluated, skipped);
     });
 }

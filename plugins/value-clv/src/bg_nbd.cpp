@@ -18,6 +18,9 @@ using boost::math::digamma;
 using std::lgamma;
 using std::log;
 
+// Above this value of (a-1)(-ln(1-z)) the expectation uses the untransformed series.
+constexpr double kLargeDropoutShape = 30;
+
 // The terms of one customer's log-likelihood that depend on x alone, and their derivatives:
 // ln[Gamma(r+x) alpha^r / Gamma(r)] + ln[B(a, b+x) / B(a, b)].
 struct CountTerms {
@@ -125,20 +128,33 @@ double probability_alive(const BgNbd& m, const PurchaseHistory& h) {
 double expected_purchases(const BgNbd& m, const PurchaseHistory& h, double t) {
     if (t <= 0) return 0;
     // E = (a+b+x-1)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; z)] P(alive)
-    // with z = t/(alpha+T+t). Euler's transformation turns (1-z)^(r+x) 2F1(...) into
-    // (1-z)^e 2F1(A, e; C; z) with e = a-1, A = a+b-1-r, C = a+b+x-1, whose parameters stay small
-    // however large x is. Writing 2F1(A, e; C; z) = 1 + e S, S = (A z / C)
-    // 3F2(A+1, 1+e, 1; C+1, 2; z), the bracket divided by e is
-    // (1 - (1-z)^e)/e - (1-z)^e S, which has no 0/0 at a = 1 (its limit there is -ln(1-z) - S).
+    // with z = t/(alpha+T+t), so ((alpha+T)/(alpha+T+t)) = 1-z. The hypergeometric series run in
+    // long double, whose range holds the large intermediate sums of frequent buyers.
     const double z = t / (m.alpha + h.T + t);
     const double e = m.a - 1;
-    const double A = m.a + m.b - 1 - m.r;
     const double C = m.a + m.b + h.x - 1;
     const double log_1mz = std::log1p(-z);
-    const double first = e == 0 ? -log_1mz : -std::expm1(e * log_1mz) / e;
-    const double S =
-        A * z / C * boost::math::hypergeometric_pFq({A + 1, 1 + e, 1.0}, {C + 1, 2.0}, z);
-    return C * (first - std::exp(e * log_1mz) * S) * probability_alive(m, h);
+    double bracket = 0;  // the square bracket divided by a-1
+    if (e * -log_1mz <= kLargeDropoutShape) {
+        // Euler's transformation turns (1-z)^(r+x) 2F1(...) into (1-z)^e 2F1(A, e; C; z) with
+        // A = a+b-1-r, whose parameters stay small however large x is. With 2F1(A, e; C; z) =
+        // 1 + e S, S = (A z / C) 3F2(A+1, 1+e, 1; C+1, 2; z), the bracket divided by e is
+        // (1 - (1-z)^e)/e - (1-z)^e S: no 0/0 at a = 1, where it tends to -ln(1-z) - S.
+        const double A = m.a + m.b - 1 - m.r;
+        const long double S =
+            A * z / C *
+            boost::math::hypergeometric_pFq({A + 1.0L, 1.0L + e, 1.0L}, {C + 1.0L, 2.0L},
+                                            static_cast<long double>(z));
+        const double first = e == 0 ? -log_1mz : -std::expm1(e * log_1mz) / e;
+        bracket = first - static_cast<double>(std::exp(e * log_1mz) * S);
+    } else {
+        // a is far above 1 (a dropout probability the customers share): (1-z)^e underflows and S
+        // overflows in the transformed form, while the original series converges fast.
+        const long double F = boost::math::hypergeometric_pFq(
+            {m.r + h.x + 0.0L, m.b + h.x + 0.0L}, {C + 0.0L}, static_cast<long double>(z));
+        bracket = static_cast<double>((1 - std::exp((m.r + h.x) * log_1mz) * F) / e);
+    }
+    return C * bracket * probability_alive(m, h);
 }
 
 }  // namespace moshtari::value

@@ -49,9 +49,9 @@ BgNbdFit fit_bg_nbd(const std::vector<HistoryGroup>& groups);
 double probability_alive(const BgNbd& model, const PurchaseHistory& history);
 
 // E[Y(t) | x, t_x, T]: purchases expected in the `t` periods after T (the paper's conditional
-// expectation),
-// computed through the Euler transformation of Fader & Hardie's note 027 so that it holds for
-// every a, a = 1 included.
+// expectation). Computed through the Euler transformation of Fader & Hardie's note 027, which
+// holds for frequent buyers and for every a, a = 1 included; when a is large (the customers share
+// one dropout probability) through the paper's own series, which is then the stable one.
 double expected_purchases(const BgNbd& model, const PurchaseHistory& history, double t);
 
 }  // namespace moshtari::value

@@ -1,6 +1,6 @@
 #pragma once
 // What the models know of each customer: their transactions up to the calibration end, one per
-// customer and day (several orders on one day are one transaction), in one set-based query.
+// customer and day (several orders on one day are one transaction), from one query over the orders.
 
 #include <cstdint>
 #include <string>

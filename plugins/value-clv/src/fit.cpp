@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <map>
 
 #include "customer_summary.hpp"
 #include "moshtari/error.hpp"
@@ -50,27 +49,21 @@ Fit compute_fit(Database& db, const ProbabilisticSettings& settings,
     const double days = days_per(settings.period);
     const double minor_per_unit = std::pow(10.0, minor_unit_digits(settings.currency));
 
-    // The likelihood is evaluated once per distinct history, weighted by its customers.
-    std::map<HistoryKey, std::size_t> group_of;
-    std::vector<HistoryGroup> groups;
+    const Histories histories = group_histories(customers, days);
     std::vector<SpendHistory> spends;
-    for (const auto& c : customers) {
-        const auto [found, fresh] = group_of.try_emplace(history_key(c), groups.size());
-        if (fresh) groups.push_back({purchase_history(c, days), 0});
-        groups[found->second].customers += 1;
-        spends.push_back(spend_history(c, minor_per_unit));
-    }
+    spends.reserve(customers.size());
+    for (const auto& c : customers) spends.push_back(spend_history(c, minor_per_unit));
 
     Fit fit;
     fit.as_of = as_of;
     fit.settings = settings;
     fit.tiers = tiers;
-    fit.purchases = fit_bg_nbd(groups);
+    fit.purchases = fit_bg_nbd(histories.groups);
     fit.spend = fit_gamma_gamma(spends);
     fit.fitted_at = now();
-    fit.values =
-        value_customers(customers, {fit.purchases.model, fit.spend.model, settings.horizon,
-                                    settings.discount_rate, settings.margin, days, minor_per_unit});
+    fit.values = value_customers(customers, histories,
+                                 {fit.purchases.model, fit.spend.model, settings.horizon,
+                                  settings.discount_rate, settings.margin, days, minor_per_unit});
     assign_tiers(fit.values, tiers);
     return fit;
 }

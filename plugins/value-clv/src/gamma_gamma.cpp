@@ -2,9 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/math/special_functions/digamma.hpp>
 #include <cmath>
-#include <map>
 
 #include "maximum_likelihood.hpp"
 #include "moshtari/error.hpp"
@@ -27,24 +27,22 @@ double log_likelihood(const GammaGamma& m, const std::vector<SpendHistory>& cust
                       std::vector<double>* gradient) {
     // The Gamma functions depend on x alone, which many customers share.
     struct CountTerms {
-        double value, d_p, d_q;
+        double value = 0, d_p = 0, d_q = 0;
+        bool computed = false;
     };
-    std::map<int, CountTerms> by_count;
+    int max_x = 0;
+    for (const auto& c : customers) max_x = std::max(max_x, c.x);
+    std::vector<CountTerms> by_count(static_cast<std::size_t>(max_x) + 1);
     double total = 0, d_p = 0, d_q = 0, d_gamma = 0;
     for (const auto& c : customers) {
         const double px = m.p * c.x;
-        auto found = by_count.find(c.x);
-        if (found == by_count.end()) {
+        CountTerms& t = by_count[static_cast<std::size_t>(c.x)];
+        if (!t.computed) {
             const double psi_all = digamma(px + m.q);
-            found = by_count
-                        .emplace(c.x, CountTerms{lgamma(px + m.q) - lgamma(px) - lgamma(m.q) +
-                                                     px * log(static_cast<double>(c.x)),
-                                                 c.x * (psi_all - digamma(px) +
-                                                        log(static_cast<double>(c.x))),
-                                                 psi_all - digamma(m.q)})
-                        .first;
+            const double log_x = log(static_cast<double>(c.x));
+            t = {lgamma(px + m.q) - lgamma(px) - lgamma(m.q) + px * log_x,
+                 c.x * (psi_all - digamma(px) + log_x), psi_all - digamma(m.q), true};
         }
-        const CountTerms& t = found->second;
         // f(mean | x) = Gamma(px+q) / (Gamma(px) Gamma(q)) gamma^q mean^(px-1) x^(px)
         //               / (gamma + mean x)^(px+q)
         const double log_mean = log(c.average);

@@ -1,12 +1,42 @@
 #include "valuation.hpp"
 
 #include <cmath>
-#include <map>
+#include <functional>
+#include <unordered_map>
 
 namespace moshtari::value {
 
-HistoryKey history_key(const CustomerSummary& c) {
-    return {c.repeat_transactions, c.recency_days, c.age_days};
+namespace {
+
+struct HistoryKey {
+    int x;
+    std::int64_t recency_days;
+    std::int64_t age_days;
+    friend bool operator==(const HistoryKey&, const HistoryKey&) = default;
+};
+
+struct HistoryKeyHash {
+    std::size_t operator()(const HistoryKey& k) const {
+        const std::hash<std::int64_t> hash;
+        return hash(k.x) ^ (hash(k.recency_days) * 0x9e3779b97f4a7c15ULL) ^
+               (hash(k.age_days) * 0xc2b2ae3d27d4eb4fULL);
+    }
+};
+
+}  // namespace
+
+Histories group_histories(const std::vector<CustomerSummary>& customers, double days_per_period) {
+    Histories histories;
+    histories.group_of.reserve(customers.size());
+    std::unordered_map<HistoryKey, std::size_t, HistoryKeyHash> index;
+    for (const auto& c : customers) {
+        const auto [found, fresh] = index.try_emplace(
+            HistoryKey{c.repeat_transactions, c.recency_days, c.age_days}, index.size());
+        if (fresh) histories.groups.push_back({purchase_history(c, days_per_period), 0});
+        histories.groups[found->second].customers += 1;
+        histories.group_of.push_back(found->second);
+    }
+    return histories;
 }
 
 PurchaseHistory purchase_history(const CustomerSummary& c, double days_per_period) {
@@ -34,27 +64,29 @@ double discounted_purchases(const BgNbd& model, const PurchaseHistory& history, 
 }
 
 std::vector<CustomerValue> value_customers(const std::vector<CustomerSummary>& customers,
-                                           const Valuation& v) {
+                                           const Histories& histories, const Valuation& v) {
     struct Purchases {
         double p_alive, expected, discounted;
     };
-    std::map<HistoryKey, Purchases> by_history;
+    std::vector<Purchases> by_group;
+    by_group.reserve(histories.groups.size());
+    for (const auto& g : histories.groups) {
+        by_group.push_back(
+            {probability_alive(v.purchases, g.history),
+             expected_purchases(v.purchases, g.history, v.horizon),
+             discounted_purchases(v.purchases, g.history, v.horizon, v.discount_rate)});
+    }
     std::vector<CustomerValue> values;
     values.reserve(customers.size());
-    for (const auto& c : customers) {
+    for (std::size_t i = 0; i < customers.size(); ++i) {
+        const CustomerSummary& c = customers[i];
+        const std::size_t group = histories.group_of[i];
+        const Purchases& p = by_group[group];
+        const SpendHistory spend = spend_history(c, v.minor_per_unit);
         CustomerValue value;
         value.id = c.id;
-        value.history = purchase_history(c, v.days_per_period);
-        const SpendHistory spend = spend_history(c, v.minor_per_unit);
+        value.history = histories.groups[group].history;
         value.average_spend = spend.average;
-        const auto [found, fresh] = by_history.try_emplace(history_key(c));
-        if (fresh) {
-            found->second = {
-                probability_alive(v.purchases, value.history),
-                expected_purchases(v.purchases, value.history, v.horizon),
-                discounted_purchases(v.purchases, value.history, v.horizon, v.discount_rate)};
-        }
-        const Purchases& p = found->second;
         value.p_alive = p.p_alive;
         value.expected_purchases = p.expected;
         value.expected_spend = expected_spend(v.spend, spend);

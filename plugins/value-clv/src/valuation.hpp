@@ -4,7 +4,6 @@
 
 #include <cstdint>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "bg_nbd.hpp"
@@ -34,10 +33,13 @@ struct Valuation {
     double minor_per_unit = 100;  // 10^(the currency's minor digits)
 };
 
-// Customers with equal keys have equal purchase histories (whole days, exact where periods are
-// not): the BG/NBD functions are evaluated once per key.
-using HistoryKey = std::tuple<int, std::int64_t, std::int64_t>;
-HistoryKey history_key(const CustomerSummary& customer);
+// The customers' distinct purchase histories (in whole days, so exact), each with how many
+// customers share it: the BG/NBD functions are evaluated once per history, not per customer.
+struct Histories {
+    std::vector<HistoryGroup> groups;
+    std::vector<std::size_t> group_of;  // each customer's group, in the customers' order
+};
+Histories group_histories(const std::vector<CustomerSummary>& customers, double days_per_period);
 
 // The model's inputs for one customer: times in periods, spend in currency units.
 PurchaseHistory purchase_history(const CustomerSummary& customer, double days_per_period);
@@ -48,9 +50,9 @@ SpendHistory spend_history(const CustomerSummary& customer, double minor_per_uni
 double discounted_purchases(const BgNbd& model, const PurchaseHistory& history, int horizon,
                             double discount_rate);
 
-// One value per customer, in the order given. The BG/NBD expectations are computed once per
-// distinct history. CLV = margin x expected spend x discounted purchases, in minor units.
+// One value per customer, in the order given; `histories` groups the same customers. CLV = margin
+// x expected spend x discounted purchases, in minor units.
 std::vector<CustomerValue> value_customers(const std::vector<CustomerSummary>& customers,
-                                           const Valuation& valuation);
+                                           const Histories& histories, const Valuation& valuation);
 
 }  // namespace moshtari::value

@@ -44,8 +44,10 @@ Date fit_date(const std::string& option, const ProbabilisticSettings& settings) 
 void print_fit(const Fit& fit, const std::vector<std::pair<std::string, std::int64_t>>& tiers,
                bool json) {
     if (json) {
-        nlohmann::json counts = nlohmann::json::object();
-        for (const auto& [name, count] : tiers) counts[name] = count;
+        nlohmann::json counts = nlohmann::json::array();
+        for (const auto& [name, count] : tiers) {
+            counts.push_back({{"tier", name}, {"customers", count}});
+        }
         std::cout << nlohmann::json{{"fit", fit.id},
                                     {"as_of", format_date(fit.as_of)},
                                     {"customers", fit.values.size()},

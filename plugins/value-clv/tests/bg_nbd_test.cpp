@@ -77,6 +77,29 @@ TEST(BgNbd, ExpectationIsContinuousThroughAEqualToOne) {
     EXPECT_NEAR(at_one, above, 1e-6);
 }
 
+TEST(BgNbd, TheTwoSeriesAgreeWhereTheExpectationSwitchesFromOneToTheOther) {
+    // For t = 39, T = 38 and alpha = 5, -ln(1-z) = ln(82/43); the transformed series is used up
+    // to (a-1)(-ln(1-z)) = 30, the paper's beyond.
+    const double switch_a = 1 + 30 / std::log(82.0 / 43.0);
+    const PurchaseHistory customer{3, 20, 38};
+    const double below = expected_purchases({0.5, 5, switch_a - 1e-9, 2 * switch_a}, customer, 39);
+    const double above = expected_purchases({0.5, 5, switch_a + 1e-9, 2 * switch_a}, customer, 39);
+    EXPECT_GT(below, 0);
+    EXPECT_NEAR(below, above, 1e-7 * below);
+}
+
+TEST(BgNbd, ASharedDropoutProbabilityIsTheLimitOfLargeAAndB) {
+    // a and b in the millions (a fit on customers who all drop out alike) put every customer's
+    // dropout probability at a / (a + b); the expectation approaches that of a = 1e5 at the same
+    // ratio and stays finite.
+    const PurchaseHistory customer{1, 1.29, 32.6};
+    const double huge = expected_purchases({1.44, 6.81, 8.13e6, 1.753e7}, customer, 39);
+    const double large = expected_purchases({1.44, 6.81, 8.13e4, 1.753e5}, customer, 39);
+    EXPECT_TRUE(std::isfinite(huge));
+    EXPECT_GT(huge, 0);
+    EXPECT_NEAR(huge, large, 1e-3 * large);
+}
+
 TEST(BgNbd, ExpectationsGrowWithTheHorizonAndFallWithSilence) {
     EXPECT_LT(expected_purchases(kCdnow, {5, 30, 38}, 10),
               expected_purchases(kCdnow, {5, 30, 38}, 20));

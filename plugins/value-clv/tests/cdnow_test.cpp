@@ -101,7 +101,7 @@ TEST_F(Cdnow, ReproducesThePublishedEstimatesFromTheRawFile) {
     // 2357 customers: the first ceil(23.57) are top-1, up to ceil(117.85) top-5, up to
     // ceil(471.4) top-20.
     EXPECT_EQ(printed["tiers"],
-              (nlohmann::json{{"top-1", 24}, {"top-5", 94}, {"top-20", 354}, {"rest", 1885}}));
+              tiers({{"top-1", 24}, {"top-5", 94}, {"top-20", 354}, {"rest", 1885}}));
 
     // Customer 1 (sample id 0001) bought on 1997-01-01, 01-18 and 08-02 in the calibration
     // period: x = 2, t_x = 213 days, T = 272 days, repeat spend (29.73 + 14.96) / 2.

@@ -31,8 +31,7 @@ TEST_F(Cli, FitThenShowAndTopReadWhatTheFitStored) {
     EXPECT_GT(fit["parameters"]["gamma_gamma"]["q"].get<double>(), 1);
     EXPECT_EQ(fit["parameters"]["period"], "weeks");
     // 150 customers: ceil(1.5) = 2 in top-1, ceil(7.5) = 8 within top-5, 30 within top-20.
-    EXPECT_EQ(fit["tiers"],
-              (nlohmann::json{{"top-1", 2}, {"top-5", 6}, {"top-20", 22}, {"rest", 120}}));
+    EXPECT_EQ(fit["tiers"], tiers({{"top-1", 2}, {"top-5", 6}, {"top-20", 22}, {"rest", 120}}));
 
     const auto top = json({"value", "top", "5"});
     ASSERT_EQ(top.size(), 5u);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli_process.hpp"
@@ -35,6 +36,15 @@ value-clv:
     horizon: 3
     period: year
 )yaml";
+
+// The tier counts as `value fit --json` prints them, best tier first.
+inline nlohmann::json tiers(const std::vector<std::pair<std::string, int>>& counts) {
+    nlohmann::json json = nlohmann::json::array();
+    for (const auto& [tier, customers] : counts) {
+        json.push_back({{"tier", tier}, {"customers", customers}});
+    }
+    return json;
+}
 
 class ValueTest : public ::testing::Test {
   protected:

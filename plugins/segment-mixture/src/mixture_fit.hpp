@@ -1,0 +1,44 @@
+#pragma once
+// One Gaussian mixture fitted by Armadillo's EM (gmm_diag or gmm_full), started from k-means++ and
+// Lloyd's iterations, with its log-likelihood, BIC and every column's class probabilities.
+
+#include <armadillo>
+#include <cstdint>
+#include <optional>
+
+namespace moshtari::mixture {
+
+enum class Covariance { diagonal, full };
+
+struct FitOptions {
+    std::size_t classes = 1;
+    Covariance covariance = Covariance::diagonal;
+    std::uint64_t seed = 1;
+    int max_iterations = 100;
+    // Converged when no mean, standard deviation (clustering space) or weight moved by more.
+    double tolerance = 1e-3;
+};
+
+struct MixtureFit {
+    arma::rowvec weights;   // per class
+    arma::mat means;        // features x classes
+    arma::mat variances;    // features x classes: the diagonal of each class's covariance
+    arma::mat memberships;  // classes x columns: each column's class probabilities
+    double log_likelihood = 0;
+    std::size_t parameters = 0;  // free parameters, as BIC counts them
+    double bic = 0;              // -2 log-likelihood + parameters * ln(columns)
+    int iterations = 0;
+    bool converged = false;
+};
+
+// The variance floor EM keeps every class above, in the clustering space.
+inline constexpr double kVarianceFloor = 1e-6;
+
+// Free parameters of a mixture: weights (less one), means and (co)variances.
+std::size_t free_parameters(std::size_t classes, std::size_t features, Covariance covariance);
+
+// Nothing when EM fails (a class collapses onto too few points). Throws UserError when there are
+// fewer columns than classes.
+std::optional<MixtureFit> fit_mixture(const arma::mat& data, const FitOptions& options);
+
+}  // namespace moshtari::mixture

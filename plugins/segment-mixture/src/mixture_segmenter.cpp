@@ -1,0 +1,128 @@
+#include "mixture_segmenter.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "cluster_segments.hpp"
+#include "feature_matrix.hpp"
+#include "moshtari/customer_facts.hpp"
+#include "moshtari/error.hpp"
+#include "moshtari/workspace.hpp"
+
+namespace moshtari::mixture {
+
+namespace {
+
+constexpr std::string_view kPrefix = "class-";
+
+// Every number of classes of the range fitted; the lowest BIC wins (the fewer classes on a tie).
+struct Choice {
+    std::optional<MixtureFit> best;
+    nlohmann::json tried = nlohmann::json::array();
+};
+
+Choice choose(const arma::mat& data, const MixtureSettings& s) {
+    Choice choice;
+    for (std::size_t k = s.classes.min; k <= s.classes.max; ++k) {
+        auto fit = fit_mixture(data, {k, s.covariance, s.clustering.seed,
+                                      s.clustering.max_iterations, s.clustering.tolerance});
+        if (!fit) {
+            choice.tried.push_back({{"classes", k}, {"failed", true}});
+            continue;
+        }
+        choice.tried.push_back({{"classes", k},
+                                {"log_likelihood", fit->log_likelihood},
+                                {"parameters", fit->parameters},
+                                {"bic", fit->bic},
+                                {"iterations", fit->iterations},
+                                {"converged", fit->converged}});
+        if (!choice.best || fit->bic < choice.best->bic) choice.best = std::move(fit);
+    }
+    if (!choice.best) {
+        throw UserError(fmt::format(
+            "no Gaussian mixture of {} to {} classes could be fitted: EM collapsed a class onto "
+            "too few distinct customers; use fewer classes or other features",
+            s.classes.min, s.classes.max));
+    }
+    return choice;
+}
+
+// A feature's mean and variance in its own units for a class with `mean` and `variance` in the
+// clustering space. Under log1p the class is log-normal in 1 + x: its moments are those of the
+// log-normal (mirrored for a class centred below zero).
+std::pair<double, double> original_moments(const clustering::FeatureMatrix& matrix, std::size_t f,
+                                           double mean, double variance) {
+    const double m = mean * matrix.scale[f] + matrix.centre[f];
+    const double v = variance * matrix.scale[f] * matrix.scale[f];
+    if (matrix.features[f].transform == clustering::Transform::none) return {m, v};
+    const double sign = m < 0 ? -1.0 : 1.0;
+    const double mu = std::abs(m);
+    return {sign * std::expm1(mu + v / 2), std::expm1(v) * std::exp(2 * mu + v)};
+}
+
+nlohmann::json describe_class(const clustering::FeatureMatrix& matrix, const MixtureFit& fit,
+                              std::size_t g) {
+    nlohmann::json means = nlohmann::json::object(), variances = nlohmann::json::object();
+    for (std::size_t f = 0; f < matrix.features.size(); ++f) {
+        const auto [mean, variance] =
+            original_moments(matrix, f, fit.means(f, g), fit.variances(f, g));
+        means[matrix.features[f].name] = mean;
+        variances[matrix.features[f].name] = variance;
+    }
+    return {{"weight", fit.weights[g]}, {"mean", means}, {"variance", variances}};
+}
+
+// {"class-1": p1, ...} in name order, four decimals: enough to read, small for a million rows.
+std::string memberships_json(const MixtureFit& fit, const std::vector<std::size_t>& order,
+                             std::size_t column) {
+    std::string text = "{";
+    for (std::size_t rank = 0; rank < order.size(); ++rank) {
+        fmt::format_to(std::back_inserter(text), "{}\"{}{}\":{:.4f}", rank == 0 ? "" : ",", kPrefix,
+                       rank + 1, fit.memberships(order[rank], column));
+    }
+    text += '}';
+    return text;
+}
+
+}  // namespace
+
+Segmentation MixtureSegmenter::segment(Workspace& workspace, Timestamp as_of) {
+    const auto& features = settings_.clustering.features;
+    const CustomerFeatures customers =
+        workspace.facts().read(clustering::feature_request(features, as_of));
+    const auto matrix = clustering::build_feature_matrix(customers, features);
+    Choice choice = choose(matrix.data, settings_);
+    const MixtureFit& fit = *choice.best;
+
+    const auto order = clustering::naming_order(matrix, fit.means, settings_.clustering.order_by);
+    std::vector<std::uint32_t> rank_of(order.size());
+    std::vector<SegmentDefinition> segments;
+    for (std::size_t rank = 0; rank < order.size(); ++rank) {
+        rank_of[order[rank]] = static_cast<std::uint32_t>(rank);
+        segments.push_back(
+            {clustering::cluster_name(kPrefix, rank), describe_class(matrix, fit, order[rank])});
+    }
+    clustering::Clustered clustered;
+    const std::size_t n = matrix.data.n_cols;
+    clustered.rank.resize(n);
+    clustered.score.resize(n);
+    clustered.detail.resize(n);
+    for (std::size_t j = 0; j < n; ++j) {
+        const arma::uword best = fit.memberships.col(j).index_max();
+        clustered.rank[j] = rank_of[best];
+        clustered.score[j] = fit.memberships(best, j);
+        clustered.detail[j] = memberships_json(fit, order, j);
+    }
+
+    auto parameters = settings_.to_json();
+    parameters["features"] = matrix.describe();
+    parameters["currency"] = customers.currency;
+    parameters["clustered"] = n;
+    parameters["classes"] = order.size();
+    parameters["tried"] = std::move(choice.tried);
+    return clustering::assemble(customers, matrix, std::move(segments), std::move(clustered),
+                                settings_.clustering, std::move(parameters));
+}
+
+}  // namespace moshtari::mixture

@@ -61,7 +61,12 @@ void import_cdnow(Workspace& w, const std::filesystem::path& file) {
     tx.commit();
 }
 
-class Cdnow : public ValueTest {};
+// The paper's horizon: the 39 weeks after the calibration period.
+class Cdnow : public ValueTest {
+  protected:
+    Cdnow()
+        : ValueTest("value-clv:\n  probabilistic: {currency: USD, period: weeks, horizon: 39}\n") {}
+};
 
 TEST_F(Cdnow, ReproducesThePublishedEstimatesFromTheRawFile) {
     const std::filesystem::path file = CDNOW_SAMPLE;
@@ -104,12 +109,15 @@ TEST_F(Cdnow, ReproducesThePublishedEstimatesFromTheRawFile) {
               tiers({{"top-1", 24}, {"top-5", 94}, {"top-20", 354}, {"rest", 1885}}));
 
     // Customer 1 (sample id 0001) bought on 1997-01-01, 01-18 and 08-02 in the calibration
-    // period: x = 2, t_x = 213 days, T = 272 days, repeat spend (29.73 + 14.96) / 2.
+    // period: x = 2, t_x = 213 days, T = 272 days, repeat spend (29.73 + 14.96) / 2. It is the
+    // paper's worked example, for which it gives 1.226 purchases in the next 39 weeks.
     const auto one = json({"value", "show", "1"});
     EXPECT_EQ(one["repeat_transactions"], 2);
     EXPECT_NEAR(one["recency"], 213.0 / 7, 1e-9);
     EXPECT_NEAR(one["age"], 272.0 / 7, 1e-9);
     EXPECT_NEAR(one["average_spend"], (29.73 + 14.96) / 2, 1e-9);
+    within(one["expected_purchases"], 1.226, 0.005);
+    within(one["p_alive"], 0.7266, 0.005);
     const GammaGamma spend{gg["p"], gg["q"], gg["gamma"]};
     EXPECT_NEAR(one["expected_spend"], expected_spend(spend, {2, (29.73 + 14.96) / 2}), 1e-9);
 }

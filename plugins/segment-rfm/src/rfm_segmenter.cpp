@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <cstdlib>
-
 #include "moshtari/customer_facts.hpp"
 #include "moshtari/money.hpp"
 #include "moshtari/workspace.hpp"

@@ -1,5 +1,5 @@
 // value-clv: customer lifetime value, simple and probabilistic (BG/NBD + Gamma-Gamma), with value
-// tiers; fits on demand through `moshtari value fit`.
+// tiers; fits on demand through `moshtari value fit`, and as the segmenter `value`.
 
 #include <memory>
 
@@ -8,6 +8,7 @@
 #include "moshtari/workspace.hpp"
 #include "settings.hpp"
 #include "value_command.hpp"
+#include "value_segmenter.hpp"
 
 namespace moshtari::value {
 
@@ -20,6 +21,7 @@ class ValueClvPlugin final : public Plugin {
         context.add_migrations(migrations());
         store_ = std::make_unique<FitStore>(workspace.database());
         context.add_command(value_command(workspace, *store_, settings_));
+        context.add_segmenter(std::make_shared<ValueSegmenter>(settings_));
         // A merged customer's values described half a history; the next fit values the survivor
         // on the whole of it.
         context.add_personal_data_handler(

@@ -1,0 +1,57 @@
+#include "value_segmenter.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "moshtari/money.hpp"
+#include "moshtari/workspace.hpp"
+#include "tiers.hpp"
+
+namespace moshtari::value {
+
+Segmentation tier_segmentation(const Fit& fit) {
+    Segmentation result;
+    result.parameters = fit.parameters();
+    result.parameters["as_of"] = format_date(fit.as_of);
+    const auto names = tier_names(fit.tiers);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const std::string rule =
+            i < fit.tiers.size()
+                ? fmt::format("ranked by CLV, within the top {}% of the valued customers",
+                              fit.tiers[i])
+                : fmt::format("ranked by CLV, after the top {}%", fit.tiers.back());
+        result.segments.push_back({names[i], rule});
+    }
+    // fit.values are in rank order; the segmentation lists customers by id.
+    std::vector<std::size_t> by_id(fit.values.size());
+    std::iota(by_id.begin(), by_id.end(), 0);
+    std::sort(by_id.begin(), by_id.end(),
+              [&](std::size_t l, std::size_t r) { return fit.values[l].id < fit.values[r].id; });
+    const double minor_per_unit = std::pow(10.0, minor_unit_digits(fit.settings.currency));
+    for (const std::size_t rank : by_id) {
+        const CustomerValue& v = fit.values[rank];
+        result.customers.push_back(v.id);
+        result.segment_of.push_back(static_cast<std::uint32_t>(
+            std::find(names.begin(), names.end(), v.tier) - names.begin()));
+        result.scores.push_back(static_cast<double>(v.clv_minor) / minor_per_unit);
+        result.details.push_back(
+            nlohmann::json{{"rank", rank + 1},
+                           {"p_alive", v.p_alive},
+                           {"expected_purchases", v.expected_purchases},
+                           {"expected_spend", v.expected_spend},
+                           {"clv", format_money({v.clv_minor, fit.settings.currency})}}
+                .dump());
+    }
+    return result;
+}
+
+Segmentation ValueSegmenter::segment(Workspace& workspace, Timestamp as_of) {
+    const Date day{std::chrono::floor<std::chrono::days>(as_of)};
+    return tier_segmentation(compute_fit(workspace.database(), settings_.probabilistic_or_throw(),
+                                         settings_.tiers, day));
+}
+
+}  // namespace moshtari::value

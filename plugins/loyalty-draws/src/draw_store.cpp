@@ -146,9 +146,10 @@ void bind_optional(SQLite::Statement& q, int index, const std::optional<std::int
     }
 }
 
-std::vector<Draw> draws(Database& db, const std::string& where, const std::string& value = {}) {
+std::vector<Draw> draws(Database& db, const std::string& where,
+                        const std::optional<std::string>& name = std::nullopt) {
     SQLite::Statement q(db.sql(), kDrawColumns + where);
-    if (!value.empty()) q.bind(1, value);
+    if (name) q.bind(1, *name);
     std::vector<Draw> found;
     while (q.executeStep()) found.push_back(draw_row(q));
     return found;
@@ -342,11 +343,11 @@ std::vector<RecordedPick> DrawStore::picks(std::int64_t draw) const {
     return found;
 }
 
-std::vector<DrawPicks> DrawStore::picks_of(CustomerId customer) const {
+std::vector<PickInDraw> DrawStore::picks_of(CustomerId customer) const {
     SQLite::Statement q(db_.sql(), std::string(kPickColumns) +
                                        "WHERE p.customer_id = ? ORDER BY p.draw_id, p.position");
     q.bind(1, static_cast<int64_t>(customer));
-    std::vector<DrawPicks> found;
+    std::vector<PickInDraw> found;
     while (q.executeStep()) found.push_back({q.getColumn(9).getString(), pick_row(q)});
     return found;
 }

@@ -75,7 +75,7 @@ struct RecordedPick {
     std::optional<MessageId> message{};  // the notification queued
 };
 
-struct DrawPicks {
+struct PickInDraw {
     std::string draw{};
     RecordedPick pick{};
 };
@@ -102,7 +102,7 @@ class DrawStore {
     std::string committed_list(std::int64_t draw) const;
     void record_result(const Draw& draw, const std::vector<RecordedPick>& picks);
     std::vector<RecordedPick> picks(std::int64_t draw) const;
-    std::vector<DrawPicks> picks_of(CustomerId customer) const;
+    std::vector<PickInDraw> picks_of(CustomerId customer) const;
 
   private:
     Database& db_;

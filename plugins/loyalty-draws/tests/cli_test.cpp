@@ -146,6 +146,30 @@ TEST_F(Cli, ADrawFromCreationToVerificationWithJson) {
     EXPECT_NE(other_seed.err.find("draw 'october' does not verify"), std::string::npos);
 }
 
+TEST_F(Cli, TwoProcessesRunningOneDrawAtOnceDrawItOnce) {
+    for (int i = 0; i < 20; ++i) {
+        place_order(add_customer(fmt::format("C{}", i)), 2000, kFrom + std::chrono::hours(i));
+    }
+    ok({"run", "--once"});
+    ok({"draws", "create", "october", "--from", "2026-10-01", "--to", "2026-10-31", "--winners",
+        "5"});
+    const auto args = std::vector<std::string>{
+        "--config", ws_->config_file().string(), "draws", "run", "october", "--json"};
+    e2e::CliProcess first(ws_->dir(), args);
+    e2e::CliProcess second(ws_->dir(), args);
+    const CliResult a = first.finish();
+    const CliResult b = second.finish();
+    ASSERT_EQ(a.exit_code, 0) << a.err;
+    ASSERT_EQ(b.exit_code, 0) << b.err;
+    const auto one = nlohmann::json::parse(a.out);
+    const auto other = nlohmann::json::parse(b.out);
+    EXPECT_NE(one["fresh"], other["fresh"]) << "exactly one of them drew";
+    EXPECT_EQ(one["seed"], other["seed"]);
+    EXPECT_EQ(one["picks"], other["picks"]);
+    EXPECT_EQ(count("loyalty_draws_picks"), 5);
+    EXPECT_EQ(count("events", "type = 'DrawDrawn'"), 1);
+}
+
 TEST_F(Cli, RefusalsSayWhatToDo) {
     EXPECT_NE(refused({"draws", "show", "nothing"}).find("there is no draw 'nothing'; create one"),
               std::string::npos);

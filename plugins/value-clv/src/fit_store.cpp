@@ -132,14 +132,11 @@ std::int64_t FitStore::save(Fit& fit) {
 
 std::optional<StoredFit> FitStore::latest() const {
     SQLite::Statement q(db_.sql(),
-                        "SELECT id, as_of, model, parameters, log_likelihood, customers, fitted_at "
-                        "FROM value_clv_fits ORDER BY id DESC LIMIT 1");
+                        "SELECT id, as_of, parameters, customers FROM value_clv_fits "
+                        "ORDER BY id DESC LIMIT 1");
     if (!q.executeStep()) return std::nullopt;
-    return StoredFit{
-        q.getColumn(0).getInt64(),           q.getColumn(1).getString(),
-        q.getColumn(2).getString(),          nlohmann::json::parse(q.getColumn(3).getString()),
-        q.getColumn(4).getDouble(),          q.getColumn(5).getInt64(),
-        from_unix(q.getColumn(6).getInt64())};
+    return StoredFit{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                     nlohmann::json::parse(q.getColumn(2).getString()), q.getColumn(3).getInt64()};
 }
 
 std::optional<StoredValue> FitStore::value_of(std::int64_t fit_id, CustomerId customer) const {

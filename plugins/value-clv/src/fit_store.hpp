@@ -19,14 +19,12 @@ namespace moshtari::value {
 
 std::vector<Migration> migrations();
 
+// What `show` and `top` need of a stored fit.
 struct StoredFit {
     std::int64_t id = 0;
     std::string as_of{};
-    std::string model{};
     nlohmann::json parameters{};
-    double log_likelihood = 0;
     std::int64_t customers = 0;
-    Timestamp fitted_at{};
 };
 
 struct StoredValue {

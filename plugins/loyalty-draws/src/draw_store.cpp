@@ -275,6 +275,13 @@ WHERE e.customer_id = ? ORDER BY e.id
     return entries;
 }
 
+std::optional<CustomerId> DrawStore::owner_of(std::int64_t entry) const {
+    SQLite::Statement q(db_.sql(), "SELECT customer_id FROM loyalty_draws_entries WHERE id = ?");
+    q.bind(1, static_cast<int64_t>(entry));
+    if (!q.executeStep()) return std::nullopt;
+    return optional_int(q.getColumn(0));
+}
+
 void DrawStore::commit(const Draw& d, const std::string& list) {
     SQLite::Statement q(db_.sql(), R"sql(
 UPDATE loyalty_draws_draws SET status = 'committed', committed_at = ?, entries_sha256 = ?,

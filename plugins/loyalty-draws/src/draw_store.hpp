@@ -97,6 +97,8 @@ class DrawStore {
     // The entries of an open draw as its canonical list will number them.
     std::vector<ListedEntry> listed(std::int64_t draw) const;
     std::vector<Entry> entries_of(CustomerId customer) const;
+    // Whom the entry belongs to now (merges move entries); empty once they were erased.
+    std::optional<CustomerId> owner_of(std::int64_t entry) const;
 
     void commit(const Draw& draw, const std::string& list);
     std::string committed_list(std::int64_t draw) const;

@@ -1,7 +1,5 @@
 #include "run.hpp"
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -12,7 +10,6 @@
 #include "entry_list.hpp"
 #include "lifecycle.hpp"
 #include "moshtari/customer_store.hpp"
-#include "moshtari/database.hpp"
 #include "moshtari/error.hpp"
 #include "moshtari/event_log.hpp"
 #include "moshtari/transaction.hpp"
@@ -48,14 +45,6 @@ void check_channel(Workspace& workspace, const Notification& notification) {
             "nothing was drawn",
             notification.channel));
     }
-}
-
-// Who the entry belongs to now: merges move entries, erasure empties them.
-std::optional<CustomerId> owner_of(Database& db, std::int64_t entry) {
-    SQLite::Statement q(db.sql(), "SELECT customer_id FROM loyalty_draws_entries WHERE id = ?");
-    q.bind(1, static_cast<int64_t>(entry));
-    if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;
-    return q.getColumn(0).getInt64();
 }
 
 // Why the customer may not win; empty when they may.
@@ -100,7 +89,7 @@ RunResult run_draw(Workspace& workspace, const Settings& settings, const std::st
         recorded.position = static_cast<std::int64_t>(picks.size()) + 1;
         recorded.entry = pick.entry;
         recorded.listed_customer = pick.customer;
-        recorded.customer = owner_of(workspace.database(), pick.entry);
+        recorded.customer = store.owner_of(pick.entry);
         const auto customer =
             recorded.customer ? workspace.customers().find(*recorded.customer) : std::nullopt;
         recorded.reason = exclusion(settings.exclude, customer, drawn);

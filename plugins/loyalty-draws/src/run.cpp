@@ -82,11 +82,11 @@ RunResult run_draw(Workspace& workspace, const Settings& settings, const std::st
 
     const auto list = parse_entry_list(store.committed_list(draw.id), "the committed list");
     std::vector<RecordedPick> picks;
-    std::vector<Customer> winners;
+    std::vector<std::int64_t> winners;
     std::set<CustomerId> drawn;
     const auto decide = [&](const Pick& pick) {
-        RecordedPick recorded;
-        recorded.position = static_cast<std::int64_t>(picks.size()) + 1;
+        RecordedPick& recorded = picks.emplace_back();
+        recorded.position = static_cast<std::int64_t>(picks.size());
         recorded.entry = pick.entry;
         recorded.listed_customer = pick.customer;
         recorded.customer = store.owner_of(pick.entry);
@@ -95,30 +95,21 @@ RunResult run_draw(Workspace& workspace, const Settings& settings, const std::st
         recorded.reason = exclusion(settings.exclude, customer, drawn);
         recorded.winner = recorded.reason.empty();
         if (customer) drawn.insert(customer->id);
-        if (recorded.winner) {
-            recorded.rank = static_cast<std::int64_t>(winners.size()) + 1;
-            recorded.prize = draw.prize_for(recorded.rank);
-            winners.push_back(*customer);
+        if (!recorded.winner) return false;
+        winners.push_back(customer->id);
+        recorded.rank = static_cast<std::int64_t>(winners.size());
+        recorded.prize = draw.prize_for(recorded.rank);
+        if (settings.notification.enabled()) {
+            recorded.message =
+                notify_winner(workspace, settings.notification, draw, *customer, recorded);
         }
-        picks.push_back(recorded);
-        return recorded.winner;
+        return true;
     };
     draw_order(list, draw.seed, static_cast<std::size_t>(draw.winners), decide);
-
-    std::vector<std::int64_t> winner_ids;
-    std::size_t next_winner = 0;
-    for (auto& pick : picks) {
-        if (!pick.winner) continue;
-        const Customer& winner = winners[next_winner++];
-        winner_ids.push_back(winner.id);
-        if (settings.notification.enabled()) {
-            pick.message = notify_winner(workspace, settings.notification, draw, winner, pick);
-        }
-    }
     store.record_result(draw, picks);
     workspace.event_log().append(
-        events::DrawDrawn{draw.id, draw.seed, winner_ids,
-                          static_cast<std::int64_t>(picks.size() - winner_ids.size())},
+        events::DrawDrawn{draw.id, draw.seed, winners,
+                          static_cast<std::int64_t>(picks.size() - winners.size())},
         at);
     tx.commit();
     return {draw, picks, true};

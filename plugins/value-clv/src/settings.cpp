@@ -98,7 +98,7 @@ SimpleSettings read_simple(const ConfigSection& section) {
 
 ProbabilisticSettings read_probabilistic(const ConfigSection& section) {
     section.allow_only(
-        {"currency", "period", "calibration_end", "horizon", "discount_rate", "margin"});
+        {"currency", "period", "calibration_end", "horizon", "discount_rate", "margin", "refit"});
     ProbabilisticSettings settings;
     settings.currency = read_currency(section);
     const auto period = section.get<std::string>("period", "weeks");
@@ -118,6 +118,16 @@ ProbabilisticSettings read_probabilistic(const ConfigSection& section) {
     settings.horizon = read_horizon(section, settings.horizon);
     settings.discount_rate = read_number(section, "discount_rate", 0, 0, 1, "a rate per period");
     settings.margin = read_number(section, "margin", 1, 0, 1, "a share of the spend");
+    const auto refit = section.get<std::string>("refit", "never");
+    if (refit != "never" && refit != "daily") {
+        section.fail("refit", fmt::format("'{}' is not one of never, daily", refit));
+    }
+    settings.refit_daily = refit == "daily";
+    if (settings.refit_daily && settings.calibration_end) {
+        section.fail("refit",
+                     "a daily fit moves the calibration end every day; remove "
+                     "calibration_end or set refit: never");
+    }
     return settings;
 }
 

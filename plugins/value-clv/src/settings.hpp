@@ -32,6 +32,7 @@ struct ProbabilisticSettings {
     int horizon = 52;                       // periods ahead for purchases and CLV
     double discount_rate = 0;               // per period
     double margin = 1;                      // share of the spend that is margin; 1: revenue
+    bool refit_daily = false;               // fit on every DailyTick
 };
 
 struct Settings {

@@ -3,7 +3,9 @@
 
 #include <memory>
 
+#include "daily_refit.hpp"
 #include "fit_store.hpp"
+#include "moshtari/events.hpp"
 #include "moshtari/sdk/plugin.hpp"
 #include "moshtari/workspace.hpp"
 #include "settings.hpp"
@@ -22,6 +24,12 @@ class ValueClvPlugin final : public Plugin {
         store_ = std::make_unique<FitStore>(workspace.database());
         context.add_command(value_command(workspace, *store_, settings_));
         context.add_segmenter(std::make_shared<ValueSegmenter>(settings_));
+        if (settings_.probabilistic && settings_.probabilistic->refit_daily) {
+            context.durable_subscriber().on<events::DailyTick>(
+                [this, &workspace](const events::DailyTick& tick, const EventRecord&) {
+                    refit_for_tick(workspace, *store_, settings_, tick.date);
+                });
+        }
         // A merged customer's values described half a history; the next fit values the survivor
         // on the whole of it.
         context.add_personal_data_handler(

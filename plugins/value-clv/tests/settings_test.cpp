@@ -69,6 +69,7 @@ value-clv:
     horizon: 365
     discount_rate: 0.0003
     margin: 0.3
+    refit: never
   tiers: [0.5, 10, 25]
 )yaml",
                                         {"value-clv"});
@@ -90,6 +91,7 @@ value-clv:
     EXPECT_EQ(p.horizon, 365);
     EXPECT_DOUBLE_EQ(p.discount_rate, 0.0003);
     EXPECT_DOUBLE_EQ(p.margin, 0.3);
+    EXPECT_FALSE(p.refit_daily);
     EXPECT_EQ(s.tiers, (std::vector<double>{0.5, 10, 25}));
 }
 
@@ -118,6 +120,12 @@ TEST(Settings, MistakesAreRefusedAtTheirLine) {
                    "expected a share of the spend between 0 and 1, got 1.5");
     expect_refused("value-clv:\n  probabilistic:\n    currency: USD\n    horizon: 0\n", "horizon",
                    "from 1 to 10000");
+    expect_refused("value-clv:\n  probabilistic:\n    currency: USD\n    refit: weekly\n", "weekly",
+                   "'weekly' is not one of never, daily");
+    expect_refused(
+        "value-clv:\n  probabilistic:\n    currency: USD\n    calibration_end: "
+        "1997-09-30\n    refit: daily\n",
+        "refit: daily", "remove calibration_end");
     expect_refused("value-clv:\n  tiers: [5, 1]\n", "tiers", "ascending");
     expect_refused("value-clv:\n  tiers: [1, 100]\n", "tiers", "'100' is not a percentage");
     const std::string simple =

@@ -19,10 +19,11 @@ Segmentation tier_segmentation(const Fit& fit) {
     const auto names = tier_names(fit.tiers);
     for (std::size_t i = 0; i < names.size(); ++i) {
         const std::string rule =
-            i < fit.tiers.size()
-                ? fmt::format("ranked by CLV, within the top {}% of the valued customers",
-                              fit.tiers[i])
-                : fmt::format("ranked by CLV, after the top {}%", fit.tiers.back());
+            i == 0 ? fmt::format("the top {}% of the valued customers by CLV", fit.tiers[0])
+            : i < fit.tiers.size()
+                ? fmt::format("by CLV, the rest of the top {}% after the top {}%", fit.tiers[i],
+                              fit.tiers[i - 1])
+                : fmt::format("by CLV, everyone after the top {}%", fit.tiers.back());
         result.segments.push_back({names[i], rule});
     }
     // fit.values are in rank order; the segmentation lists customers by id.

@@ -111,7 +111,8 @@ TEST_F(Cli, ErrorsSayWhatIsWrongAndWhatToDo) {
                   .find("no customer has a repeat "
                         "purchase"),
               std::string::npos);
-    EXPECT_NE(refused({"value", "show", "999"}).find("999"), std::string::npos);
+    EXPECT_NE(refused({"value", "show", "999"}).find("there is no customer #999"),
+              std::string::npos);
 }
 
 class Unconfigured : public ValueTest {

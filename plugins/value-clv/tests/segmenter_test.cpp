@@ -52,10 +52,18 @@ TEST_F(Segmenter, ARunPutsEveryValuedCustomerInTheTierAFitGivesThem) {
     EXPECT_EQ(fits.getColumn(0).getInt(), 1);
 }
 
-TEST_F(Segmenter, TheCommandLineRunsIt) {
+TEST_F(Segmenter, TheCommandLineRunsItAndTheSameDataGiveTheSameTiers) {
     add_shoppers(40);
-    const auto run = json({"segment", "run", "value", "--as-of", "2026-06-30"});
-    EXPECT_NE(run.dump().find("top-20"), std::string::npos) << run.dump();
+    const auto first = json({"segment", "run", "value", "--as-of", "2026-06-30"});
+    EXPECT_EQ(first["method"], "value");
+    EXPECT_EQ(first["customers"], 40);
+    EXPECT_EQ(first["changed"], 40);
+    std::vector<std::string> names;
+    for (const auto& segment : first["segments"]) names.push_back(segment["segment"]);
+    EXPECT_EQ(names, (std::vector<std::string>{"top-1", "top-5", "top-20", "rest"}))
+        << first.dump();
+    const auto again = json({"segment", "run", "value", "--as-of", "2026-06-30"});
+    EXPECT_EQ(again["changed"], 0);
 }
 
 class UnconfiguredSegmenter : public ValueTest {

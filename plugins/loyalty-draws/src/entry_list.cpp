@@ -30,6 +30,9 @@ std::string format_entry_list(std::vector<ListedEntry> entries) {
 }
 
 std::vector<ListedEntry> parse_entry_list(std::string_view text, std::string_view source) {
+    // Far above any real draw, and far enough below 2^63 that sums of tickets never overflow.
+    constexpr std::int64_t kMostTickets = std::int64_t{1} << 52;
+    std::int64_t tickets = 0;
     std::vector<ListedEntry> entries;
     std::size_t line = 0;
     const auto fail = [&](std::string_view what) {
@@ -57,6 +60,10 @@ std::vector<ListedEntry> parse_entry_list(std::string_view text, std::string_vie
             fail(fmt::format("entry {} does not come after entry {}", entry.entry,
                              entries.back().entry));
         }
+        if (entry.count > kMostTickets - tickets) {
+            fail(fmt::format("the tickets add up to more than {}", kMostTickets));
+        }
+        tickets += entry.count;
         entries.push_back(entry);
     }
     return entries;

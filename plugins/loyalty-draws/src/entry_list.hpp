@@ -19,8 +19,8 @@ struct ListedEntry {
 
 // The list's bytes, sorted by entry id.
 std::string format_entry_list(std::vector<ListedEntry> entries);
-// Reads a list as format_entry_list writes it; anything else is a UserError naming
-// `<source>:<line>` and what was expected.
+// Reads a list as format_entry_list writes it; anything else (or more than 2^52 tickets in all) is
+// a UserError naming `<source>:<line>` and what was expected.
 std::vector<ListedEntry> parse_entry_list(std::string_view text, std::string_view source);
 
 }  // namespace moshtari::draws

@@ -21,6 +21,8 @@ namespace moshtari::draws {
 
 namespace {
 
+constexpr std::int64_t kMostTicketsByHand = 1000000;
+
 void check_request(const NewDraw& r) {
     const bool usable_name =
         !r.name.empty() && r.name.size() <= 64 &&
@@ -82,7 +84,9 @@ Draw create_draw(Workspace& workspace, const Settings& settings, const NewDraw& 
 }
 
 Entry enter(Workspace& workspace, const ManualEntry& request) {
-    if (request.count < 1) throw UserError("--entries must be at least 1");
+    if (request.count < 1 || request.count > kMostTicketsByHand) {
+        throw UserError(fmt::format("--entries must be from 1 to {}", kMostTicketsByHand));
+    }
     Transaction tx(workspace.database());
     DrawStore store(workspace.database());
     const Draw draw = store.get(request.draw);

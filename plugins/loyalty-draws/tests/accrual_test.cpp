@@ -152,6 +152,7 @@ TEST_F(DrawsTest, EntriesByHandAreOncePerReferenceWithinTheWindow) {
           {"october", ada, 5, "contest-photo", "best photo", "maria", at("2026-10-21T09:00:00Z")});
     EXPECT_EQ(tickets("october"), (Tickets{{ada, 6}}));
     EXPECT_THROW(enter(w(), {"october", ada, 1, "late", "", "maria", kTo}), UserError);
+    EXPECT_THROW(enter(w(), {"october", ada, 1000001, "many", "", "maria", kFrom}), UserError);
     EXPECT_THROW(enter(w(), {"october", 999, 1, "ghost", "", "maria", kFrom}), NotFound);
     EXPECT_THROW(enter(w(), {"december", ada, 1, "", "", "maria", kFrom}), NotFound);
     close_draw(w(), "october", "", now());

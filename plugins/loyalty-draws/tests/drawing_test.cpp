@@ -95,6 +95,7 @@ TEST(EntryList, IsCanonicalAndReadStrictly) {
     refused("4 07 1\n", "list.txt:1:");
     refused("4 7 0\n", "list.txt:1:");
     refused("4  7 1\n", "list.txt:1:");
+    refused("1 1 4503599627370496\n2 2 1\n", "list.txt:2: the tickets add up to more than");
 }
 
 TEST(Seed, TheCommitmentIsTheSha256OfTheSecret) {

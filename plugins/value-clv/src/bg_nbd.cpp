@@ -15,7 +15,7 @@ namespace moshtari::value {
 namespace {
 
 using boost::math::digamma;
-using std::lgamma;
+using boost::math::lgamma;
 using std::log;
 
 // Above this value of (a-1)(-ln(1-z)) the expectation uses the untransformed series.

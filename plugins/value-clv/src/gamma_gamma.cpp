@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <boost/math/special_functions/digamma.hpp>
+#include <boost/math/special_functions/gamma.hpp>
 #include <cmath>
 
 #include "maximum_likelihood.hpp"
@@ -14,7 +15,7 @@ namespace moshtari::value {
 namespace {
 
 using boost::math::digamma;
-using std::lgamma;
+using boost::math::lgamma;
 using std::log;
 
 bool usable(const SpendHistory& c) {

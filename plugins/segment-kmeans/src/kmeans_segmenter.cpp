@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cluster_segments.hpp"
+#include "column_sample.hpp"
 #include "feature_matrix.hpp"
 #include "kmeans.hpp"
 #include "moshtari/customer_facts.hpp"
@@ -38,7 +39,7 @@ Choice choose(const arma::mat& data, const KMeansSettings& s) {
     std::vector<std::vector<std::uint32_t>> labellings;
     for (const auto& candidate : choice.candidates) labellings.push_back(candidate.labels);
     const auto sample =
-        clustering::silhouette_sample(data.n_cols, s.silhouette_sample, s.clustering.seed);
+        clustering::sample_columns(data.n_cols, s.silhouette_sample, s.clustering.seed);
     choice.silhouettes = clustering::mean_silhouettes(data, sample, labellings, ks);
     for (std::size_t i = 1; i < ks.size(); ++i)
         if (choice.silhouettes[i] > choice.silhouettes[choice.best]) choice.best = i;

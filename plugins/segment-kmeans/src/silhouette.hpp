@@ -8,16 +8,10 @@
 
 namespace moshtari::clustering {
 
-// The columns a silhouette is measured on: all of them when there are at most `size`, else
-// `size` distinct columns drawn with a std::mt19937_64 seeded with `seed` (a partial
-// Fisher-Yates shuffle), ascending.
-std::vector<std::size_t> silhouette_sample(std::size_t columns, std::size_t size,
-                                           std::uint64_t seed);
-
-// The mean silhouette of each labelling of the sampled columns, in one pass over the pairs:
-// s = (b - a) / max(a, b), with a the mean distance to the rest of the own cluster and b the
-// smallest mean distance to another cluster, both within the sample; 0 for a column alone in its
-// cluster there. `labellings[l][j]` is column j's cluster (< `clusters[l]`) in labelling l.
+// The mean silhouette of each labelling of the sampled columns (sample_columns), in one pass over
+// the pairs: s = (b - a) / max(a, b), with a the mean distance to the rest of the own cluster and b
+// the smallest mean distance to another cluster, both within the sample; 0 for a column alone in
+// its cluster there. `labellings[l][j]` is column j's cluster (< `clusters[l]`) in labelling l.
 std::vector<double> mean_silhouettes(const arma::mat& data, const std::vector<std::size_t>& sample,
                                      const std::vector<std::vector<std::uint32_t>>& labellings,
                                      const std::vector<std::size_t>& clusters);

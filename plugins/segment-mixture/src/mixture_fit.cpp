@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "column_sample.hpp"
 #include "kmeans.hpp"
 
 namespace moshtari::mixture {
@@ -36,8 +37,8 @@ arma::mat variances_of(const arma::gmm_full& model) {
     return variances;
 }
 
-// EM from k-means' classes, one iteration per learn() call so that the change of the parameters
-// can be checked between them (Armadillo's own test waits for no change at all).
+// EM from k-means' classes, one iteration per learn() call so that the log-likelihood can be
+// checked between them (Armadillo's own test waits until it does not change at all).
 template <class Model>
 std::optional<MixtureFit> run_em(const arma::mat& data, const FitOptions& options) {
     const std::size_t k = options.classes, d = data.n_rows, n = data.n_cols;
@@ -57,21 +58,22 @@ std::optional<MixtureFit> run_em(const arma::mat& data, const FitOptions& option
 
     Model model;
     set_start(model, start.means, variances, weights);
+    const arma::uvec probe_columns =
+        arma::conv_to<arma::uvec>::from(clustering::sample_columns(n, kProbeSize, options.seed));
+    const arma::mat probe = data.cols(probe_columns);
     MixtureFit fit;
+    double previous = -arma::datum::inf;
     while (fit.iterations < options.max_iterations) {
-        const arma::mat means = model.means, sds = arma::sqrt(variances_of(model));
-        const arma::rowvec hefts = model.hefts;
         if (!model.learn(data, k, arma::eucl_dist, arma::keep_existing, 0, 1, kVarianceFloor,
                          false))
             return std::nullopt;
         ++fit.iterations;
-        const double change = std::max({arma::abs(model.means - means).max(),
-                                        arma::abs(arma::sqrt(variances_of(model)) - sds).max(),
-                                        arma::abs(model.hefts - hefts).max()});
-        if (change <= options.tolerance) {
+        const double average = model.avg_log_p(probe);
+        if (std::abs(average - previous) < options.tolerance) {
             fit.converged = true;
             break;
         }
+        previous = average;
     }
     fit.weights = model.hefts;
     fit.means = model.means;

@@ -15,7 +15,9 @@ struct FitOptions {
     Covariance covariance = Covariance::diagonal;
     std::uint64_t seed = 1;
     int max_iterations = 100;
-    // Converged when no mean, standard deviation (clustering space) or weight moved by more.
+    // Converged when the average log-likelihood per customer gains less than this from one
+    // iteration to the next (scikit-learn's rule), measured on a seeded sample of kProbeSize
+    // customers when there are more.
     double tolerance = 1e-3;
 };
 
@@ -30,6 +32,11 @@ struct MixtureFit {
     int iterations = 0;
     bool converged = false;
 };
+
+// How many customers the convergence test measures the log-likelihood on: an estimate of the
+// average's change within a fraction of a percent, at a tenth of an EM iteration's cost for a
+// million customers.
+inline constexpr std::size_t kProbeSize = 100'000;
 
 // The variance floor EM keeps every class above, in the clustering space.
 inline constexpr double kVarianceFloor = 1e-6;

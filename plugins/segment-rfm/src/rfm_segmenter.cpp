@@ -14,13 +14,13 @@ namespace {
 // Minor units as a JSON number in major units, exactly: 123450 with 2 digits is 1234.50.
 void append_amount(fmt::memory_buffer& out, std::int64_t minor, int digits) {
     if (digits == 0) {
-        fmt::format_to(std::back_inserter(out), "{}", minor);
+        fmt::format_to(fmt::appender(out), "{}", minor);
         return;
     }
     std::int64_t scale = 1;
     for (int i = 0; i < digits; ++i) scale *= 10;
     const auto magnitude = static_cast<std::uint64_t>(minor < 0 ? -minor : minor);
-    fmt::format_to(std::back_inserter(out), "{}{}.{:0{}}", minor < 0 ? "-" : "",
+    fmt::format_to(fmt::appender(out), "{}{}.{:0{}}", minor < 0 ? "-" : "",
                    magnitude / static_cast<std::uint64_t>(scale),
                    magnitude % static_cast<std::uint64_t>(scale), digits);
 }
@@ -83,7 +83,7 @@ Segmentation segment_customers(const CustomerFeatures& features, const Settings&
         result.segment_of.push_back(cells[cell_index(cell, settings.bins)]);
         result.scores.push_back(cell.r * 100 + cell.f * 10 + cell.m);
         detail.clear();
-        fmt::format_to(std::back_inserter(detail),
+        fmt::format_to(fmt::appender(detail),
                        R"({{"r":{},"f":{},"m":{},"recency_days":{:.2f},"orders":{},"spend":)",
                        cell.r, cell.f, cell.m, features.recency_days[row], features.orders[row]);
         append_amount(detail, features.spend_minor[row], digits);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <numeric>
 
 #include "moshtari/error.hpp"
 
@@ -32,11 +33,15 @@ struct Assignment {
     double inertia = 0;
 };
 
-Assignment assign(const arma::mat& data, const arma::mat& means) {
+// Reuses `a`'s vectors: a million customers' labels and distances are not reallocated per pass.
+void assign(const arma::mat& data, const arma::mat& means, Assignment& a) {
     const std::size_t d = data.n_rows, n = data.n_cols, k = means.n_cols;
     const std::size_t blocks = (n + kBlock - 1) / kBlock;
-    Assignment a{std::vector<std::uint32_t>(n), std::vector<double>(n), arma::zeros(d, k),
-                 std::vector<std::size_t>(k, 0), 0};
+    a.labels.resize(n);
+    a.squared.resize(n);
+    a.sums.zeros(d, k);
+    a.counts.assign(k, 0);
+    a.inertia = 0;
     std::vector<arma::mat> block_sums(blocks, arma::mat(d, k, arma::fill::zeros));
     std::vector<std::vector<std::size_t>> block_counts(blocks, std::vector<std::size_t>(k, 0));
     std::vector<double> block_inertia(blocks, 0.0);
@@ -70,27 +75,25 @@ Assignment assign(const arma::mat& data, const arma::mat& means) {
         for (std::size_t c = 0; c < k; ++c) a.counts[c] += block_counts[b][c];
         a.inertia += block_inertia[b];
     }
-    return a;
 }
 
 // New centres: the mean of their columns; an empty centre takes the column farthest from its own
 // centre that no other empty centre took.
 arma::mat update_means(const arma::mat& data, const Assignment& a) {
     arma::mat means(data.n_rows, a.counts.size());
-    std::vector<std::size_t> far(a.squared.size());
+    std::vector<std::size_t> far;  // columns by distance to their centre, farthest first
     std::size_t taken = 0;
-    bool sorted = false;
     for (std::size_t c = 0; c < a.counts.size(); ++c) {
         if (a.counts[c] > 0) {
             means.col(c) = a.sums.col(c) / static_cast<double>(a.counts[c]);
             continue;
         }
-        if (!sorted) {
-            for (std::size_t j = 0; j < far.size(); ++j) far[j] = j;
+        if (far.empty()) {
+            far.resize(a.squared.size());
+            std::iota(far.begin(), far.end(), std::size_t{0});
             std::stable_sort(far.begin(), far.end(), [&](std::size_t x, std::size_t y) {
                 return a.squared[x] > a.squared[y];
             });
-            sorted = true;
         }
         means.col(c) = data.col(far[taken++]);
     }
@@ -137,13 +140,14 @@ arma::mat kmeans_plus_plus(const arma::mat& data, std::size_t k, std::mt19937_64
 KMeansResult lloyd(const arma::mat& data, arma::mat means, int max_iterations, double tolerance) {
     KMeansResult result;
     const double threshold = tolerance * arma::mean(arma::var(data, 1, 1));
-    Assignment a = assign(data, means);
+    Assignment a;
+    assign(data, means, a);
     while (result.iterations < max_iterations) {
         ++result.iterations;
         arma::mat moved = update_means(data, a);
         const double shift = arma::accu(arma::square(moved - means));
         means = std::move(moved);
-        a = assign(data, means);
+        assign(data, means, a);
         if (shift <= threshold) {
             result.converged = true;
             break;

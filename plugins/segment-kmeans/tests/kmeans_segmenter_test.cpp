@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "moshtari/config_error.hpp"
+#include "moshtari/interaction_store.hpp"
 #include "moshtari/sdk/testing.hpp"
 #include "moshtari/segment_store.hpp"
 #include "synthetic_customers.hpp"
@@ -158,6 +159,41 @@ TEST_F(KMeansSegmenterTest, AnAttributeFeatureLeavesOutCustomersWithoutIt) {
     const auto first = members("cluster-1"), second = members("cluster-2");
     EXPECT_TRUE((first == groups[0] && second == groups[1]) ||
                 (first == groups[1] && second == groups[0]));
+}
+
+TEST_F(KMeansSegmenterTest, InteractionFeaturesCountUpToTheAsOfDate) {
+    open(R"yaml(segment-kmeans:
+  features: [{name: interactions:call}, {name: complaints}]
+  k: 2
+)yaml");
+    const auto groups = add_groups(w(), {{20, 10, 2, 100}, {20, 10, 2, 100}}, 0.1, 3);
+    const auto log = [&](CustomerId id, const char* kind, Timestamp at) {
+        Interaction i;
+        i.customer_id = id;
+        i.channel = "phone";
+        i.kind = kind;
+        i.at = at;
+        w().interactions().log(i);
+    };
+    for (const CustomerId id : groups[0]) {
+        for (int call = 0; call < 6; ++call) log(id, "call", kAsOf - std::chrono::days(call + 1));
+    }
+    for (const CustomerId id : groups[1]) {
+        log(id, "complaint", kAsOf - std::chrono::days(3));
+        log(id, "complaint", kAsOf - std::chrono::days(2));
+        log(id, "call", kAsOf + std::chrono::days(1));  // after the as-of date: not counted
+    }
+    const SegmentRun run = w().run_segmenter("kmeans", kAsOf);
+    // Without monetary among the features, the clusters are numbered by the first one, calls.
+    EXPECT_EQ(run.parameters.at("order_by"), "interactions:call");
+    EXPECT_EQ(members("cluster-1"), groups[0]);
+    EXPECT_EQ(members("cluster-2"), groups[1]);
+    const auto& callers = run.segments[0].description.at("centroid");
+    EXPECT_NEAR(callers.at("interactions:call").get<double>(), 6, 1e-9);
+    EXPECT_NEAR(callers.at("complaints").get<double>(), 0, 1e-9);
+    const auto& complainers = run.segments[1].description.at("centroid");
+    EXPECT_NEAR(complainers.at("interactions:call").get<double>(), 0, 1e-9);
+    EXPECT_NEAR(complainers.at("complaints").get<double>(), 2, 1e-9);
 }
 
 TEST_F(KMeansSegmenterTest, ResultsSurviveAReopen) {

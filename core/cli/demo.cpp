@@ -164,7 +164,7 @@ class Report {
         heading(out_, "Messages to customers");
         out_ << messages;
         revenue();
-        heading(out_, "Loyalty: points and coupons");
+        heading(out_, "Loyalty: points, tiers, coupons and a prize draw");
         out_ << loyalty;
         for (const auto& pipeline : w_.pipelines()) this->pipeline(pipeline);
         overdue_deals();
@@ -463,6 +463,8 @@ int run_demo(std::ostream& out, const std::vector<std::filesystem::path>& plugin
                              bundled(plugin_dirs, kImportPlugin));
         if (bundled(plugin_dirs, kLoyaltyPlugin)) file << demo_loyalty_section();
         if (bundled(plugin_dirs, kCouponPlugin)) file << demo_coupon_section();
+        if (bundled(plugin_dirs, kTiersPlugin)) file << demo_tiers_section();
+        if (bundled(plugin_dirs, kDrawsPlugin)) file << demo_draws_section();
         if (email) {
             file << demo_email_section(folder.path(),
                                        sink ? std::optional(sink->port()) : std::nullopt);
@@ -478,7 +480,8 @@ int run_demo(std::ostream& out, const std::vector<std::filesystem::path>& plugin
     const auto messages = send_demo_messages(*workspace, sink ? &*sink : nullptr, no_sink_reason);
     // The sent messages are events too (MessageSent): the report shows the log as it ends.
     workspace->run_worker_pass(as_of);
-    const auto loyalty = loyalty_story(*workspace) + coupon_story(*workspace);
+    const auto loyalty = loyalty_story(*workspace) + tiers_story(*workspace) +
+                         coupon_story(*workspace) + draw_story(*workspace, as_of);
     Report(out, *workspace, as_of).print(folder.path(), keep, imported, messages, loyalty);
     return 0;
 }

@@ -9,6 +9,7 @@
 
 #include "captured_command.hpp"
 #include "moshtari/customer_store.hpp"
+#include "moshtari/time.hpp"
 #include "moshtari/workspace.hpp"
 
 namespace moshtari::cli {
@@ -44,6 +45,81 @@ std::string demo_coupon_section() {
            "      percent: 15\n"
            "      minimum_order: \"20.00\"\n"
            "      valid_days: 30\n";
+}
+
+std::string demo_tiers_section() {
+    return "loyalty-tiers:\n"
+           "  programmes:\n"
+           "    - id: status\n"
+           "      currency: EUR\n"
+           "      window_days: 365\n"
+           "      grace_days: 30\n"
+           "      tiers:\n"
+           "        - {id: bronze, threshold: 0}\n"
+           "        - {id: silver, threshold: \"200.00\", benefits: {discount_percent: 5}}\n"
+           "        - {id: gold, threshold: \"500.00\", benefits: {discount_percent: 10, "
+           "free_shipping: true, delivery_days: 1}}\n";
+}
+
+std::string demo_draws_section() {
+    return "loyalty-draws:\n"
+           "  orders: {currency: EUR, minimum: \"20.00\", per_amount: \"10.00\", max_per_order: "
+           "5}\n"
+           "  exclude: {tags: [wholesale], without_consent: email}\n";
+}
+
+std::string tiers_story(Workspace& workspace) {
+    const Command* tiers = find_command(workspace, "tiers");
+    if (!tiers) {
+        return fmt::format("(the {} plugin is not running, so nobody holds a tier)\n",
+                           kTiersPlugin);
+    }
+    // Evaluated by the worker as each order came in; `tiers show` reads the standings.
+    const auto shown = nlohmann::json::parse(run_captured(*tiers, {"tiers", "show", "--json"}));
+    std::string text =
+        "moshtari tiers show: tiers by spend in the last 365 days, kept 30 days after falling "
+        "below:\n ";
+    for (const auto& tier : shown.at(0).at("tiers")) {
+        text += fmt::format(" {} {} (from {})", tier.at("tier").get<std::string>(),
+                            tier.at("members").get<std::int64_t>(),
+                            tier.at("threshold_text").get<std::string>());
+    }
+    return text + "\n  gold brings 10% off, free shipping and delivery in a day\n";
+}
+
+std::string draw_story(Workspace& workspace, Timestamp as_of) {
+    const Command* draws = find_command(workspace, "draws");
+    if (!draws) {
+        return fmt::format("(the {} plugin is not running, so there was no prize draw)\n",
+                           kDrawsPlugin);
+    }
+    const auto today = std::chrono::floor<std::chrono::days>(as_of);
+    const std::string from = format_date(Date{today - std::chrono::days{91}});
+    const std::string to = format_date(Date{today - std::chrono::days{1}});
+    run_captured(*draws, {"draws", "create", "autumn", "--from", from, "--to", to, "--winners", "3",
+                          "--prize", "a kilo of beans"});
+    const auto drawn =
+        nlohmann::json::parse(run_captured(*draws, {"draws", "run", "autumn", "--json"}));
+    const auto verified =
+        nlohmann::json::parse(run_captured(*draws, {"draws", "verify", "autumn", "--json"}));
+    std::string text = fmt::format(
+        "moshtari draws create|run|verify autumn: a ticket per 10.00 EUR of each order of 20.00 "
+        "EUR\n"
+        "or more from {} to {}: {} tickets of {} customers; the seed's hash was published\n"
+        "before the draw, so anyone can recompute it",
+        from, to, drawn.at("tickets").get<std::int64_t>(),
+        drawn.at("customers").get<std::int64_t>());
+    text += verified.at("ok").get<bool>() ? " (verified)\n" : " (VERIFICATION FAILED)\n";
+    for (const auto& pick : drawn.at("picks")) {
+        const auto name = workspace.customers().get(pick.at("customer").get<CustomerId>()).name;
+        if (pick.at("winner").get<bool>()) {
+            text += fmt::format("  winner {}: {}\n", pick.at("rank").get<int>(), name);
+        } else {
+            text += fmt::format("  drawn but passed over: {}, {}\n", name,
+                                pick.at("excluded_because").get<std::string>());
+        }
+    }
+    return text;
 }
 
 std::string coupon_story(Workspace& workspace) {

@@ -1,5 +1,7 @@
 #include "e2e/cli_test.hpp"
 
+#include <fmt/format.h>
+
 namespace moshtari::e2e {
 namespace {
 
@@ -75,6 +77,33 @@ TEST_F(DemoCommand, ItsLoyaltyFiguresAreTheLedgers) {
     ASSERT_EQ(report.size(), 1u);
     EXPECT_GT(report[0]["issued"].get<int>(), 0);
     EXPECT_EQ(report[0]["issued"].get<int>(), std::stoi(demo.out.substr(issued + 16)));
+}
+
+// The tier sizes the demo prints are the plugin's standings, and its prize draw verifies from the
+// stored entry list and seed.
+TEST_F(DemoCommand, ItsTiersAreTheStandingsAndItsDrawVerifies) {
+    const auto demo = run({"demo", "--keep", "--dir", "demo"});
+    ASSERT_EQ(demo.exit_code, 0) << demo.err;
+    const auto tiers = json({"--config", "demo/moshtari.yaml", "tiers", "show"});
+    ASSERT_EQ(tiers.size(), 1u);
+    std::int64_t members = 0;
+    for (const auto& tier : tiers[0]["tiers"]) {
+        const auto printed = fmt::format(" {} {} (from ", tier["tier"].get<std::string>(),
+                                         tier["members"].get<std::int64_t>());
+        EXPECT_NE(demo.out.find(printed), std::string::npos) << printed << "\n" << demo.out;
+        members += tier["members"].get<std::int64_t>();
+    }
+    EXPECT_GT(members, 0);
+
+    const auto verified = json({"--config", "demo/moshtari.yaml", "draws", "verify", "autumn"});
+    EXPECT_TRUE(verified["ok"].get<bool>()) << verified.dump();
+    const auto drawn = json({"--config", "demo/moshtari.yaml", "draws", "show", "autumn"});
+    EXPECT_EQ(drawn["status"], "drawn") << drawn.dump();
+    EXPECT_NE(demo.out.find(fmt::format("{} tickets of {} customers",
+                                        drawn["tickets"].get<std::int64_t>(),
+                                        drawn["customers"].get<std::int64_t>())),
+              std::string::npos)
+        << demo.out;
 }
 
 TEST_F(DemoCommand, RemovesItsWorkspaceByDefault) {

@@ -33,6 +33,13 @@ def run_checked(cmd, env=None):
 
 def measure(cmd, logs, timeout, stdin_path=None, env=None):
     """Runs cmd once; returns (seconds, peak RSS in MB). Kills its process group after `timeout` seconds."""
+    seconds, usage = measure_usage(cmd, logs, timeout, stdin_path, env)
+    return seconds, usage.ru_maxrss / 1024
+
+
+def measure_usage(cmd, logs, timeout, stdin_path=None, env=None):
+    """As measure, but returns the wall seconds and the process's whole resource usage from wait4 (CPU times and
+    peak RSS in KiB)."""
     with open(logs / "stdout", "w") as out, open(logs / "stderr", "w") as err, \
             open(stdin_path or os.devnull) as stdin:
         start = time.perf_counter()
@@ -48,7 +55,7 @@ def measure(cmd, logs, timeout, stdin_path=None, env=None):
     if proc.returncode != 0:
         tail = ((logs / "stdout").read_text() + (logs / "stderr").read_text())[-3000:]
         raise Failed(f"{' '.join(map(str, cmd))} exited with {proc.returncode}:\n{tail}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage
 
 
 def build(build_dir, targets=()):
@@ -73,6 +80,30 @@ def generate(generator, data, customers, orders, seed):
     customer_counts = dict(re.findall(r"(\w+)=(\d+)", out.splitlines()[0]))
     order_counts = dict(re.findall(r"(\w+)=(\d+)", out.splitlines()[1]))
     return seconds, {k: int(v) for k, v in customer_counts.items()}, {k: int(v) for k, v in order_counts.items()}
+
+
+def init_workspace(moshtari, folder, plugins, extra_config=""):
+    """A workspace from `moshtari init` in folder running only `plugins`, so no other plugin's work takes a share
+    of the time; extra_config is appended to its moshtari.yaml. Returns the environment that selects it."""
+    run_checked([moshtari, "init", folder])
+    config = folder / "moshtari.yaml"
+    text, replaced = re.subn(r"\n  enabled:(\n    - .*)+", f"\n  enabled: [{', '.join(plugins)}]",
+                             config.read_text())
+    if replaced != 1:
+        raise Failed(f"cannot find the list of enabled plugins in {config}")
+    config.write_text(text + extra_config)
+    return dict(os.environ, MOSHTARI_CONFIG=str(config))
+
+
+def import_files(moshtari, env, folder, customers_csv, orders_csv):
+    """Imports both files with the real `moshtari import` (customers merged by external id, email and phone), the
+    rejected rows written beside the database."""
+    for what, csv in (("customers", customers_csv), ("orders", orders_csv)):
+        say(f"importing {what} (not timed)")
+        cmd = [moshtari, "import", what, csv, "--reject-file", folder / f"rejected-{what}.csv"]
+        if what == "customers":
+            cmd += ["--mode", "merge", "--match", "external_id,email,phone"]
+        run_checked(cmd, env=env)
 
 
 def machine_facts():

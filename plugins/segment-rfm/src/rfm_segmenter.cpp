@@ -36,19 +36,19 @@ Segmentation segment_customers(const CustomerFeatures& features, const Settings&
     for (std::size_t row = 0; row < features.size(); ++row)
         if (features.orders[row] > 0) scored.push_back(row);
 
-    std::vector<double> values(scored.size());
+    std::vector<double> values(scored.size());  // one column at a time
+    const auto score_by = [&](auto value_of_row) {
+        for (std::size_t i = 0; i < scored.size(); ++i) values[i] = value_of_row(scored[i]);
+        return quantile_scores(values, settings.bins);
+    };
     // Recency: the later the last order, the higher the score, so rank on minus the days.
-    for (std::size_t i = 0; i < scored.size(); ++i) values[i] = -features.recency_days[scored[i]];
-    const auto r = quantile_scores(values, settings.bins);
-    for (std::size_t i = 0; i < scored.size(); ++i)
-        values[i] = static_cast<double>(features.orders[scored[i]]);
-    const auto f = quantile_scores(values, settings.bins);
-    for (std::size_t i = 0; i < scored.size(); ++i) {
-        values[i] = settings.monetary == Monetary::total
-                        ? static_cast<double>(features.spend_minor[scored[i]])
-                        : features.average_spend_minor(scored[i]);
-    }
-    const auto m = quantile_scores(values, settings.bins);
+    const auto r = score_by([&](std::size_t row) { return -features.recency_days[row]; });
+    const auto f =
+        score_by([&](std::size_t row) { return static_cast<double>(features.orders[row]); });
+    const auto m = score_by([&](std::size_t row) {
+        return settings.monetary == Monetary::total ? static_cast<double>(features.spend_minor[row])
+                                                    : features.average_spend_minor(row);
+    });
 
     Segmentation result;
     result.parameters = settings.to_json();

@@ -15,6 +15,7 @@
 #include "demo_import.hpp"
 #include "demo_loyalty.hpp"
 #include "demo_messages.hpp"
+#include "demo_segments.hpp"
 #include "demo_story.hpp"
 #include "moshtari/config.hpp"
 #include "moshtari/customer_store.hpp"
@@ -152,7 +153,8 @@ class Report {
     }
 
     void print(const fs::path& folder, bool keep, const std::optional<std::string>& imported,
-               const std::string& messages, const std::string& loyalty) {
+               const std::string& messages, const std::string& segments,
+               const std::string& loyalty) {
         out_ << fmt::format("Moshtari demo: {}, a made-up specialty coffee shop, as of {}\n",
                             kStoryBusiness, format_time(now_));
         out_ << fmt::format("Workspace: {}{}\n", folder.string(),
@@ -161,6 +163,8 @@ class Report {
         spreadsheet(imported);
         plugins();
         phases();
+        heading(out_, "Segments and customer value");
+        out_ << segments;
         heading(out_, "Messages to customers");
         out_ << messages;
         revenue();
@@ -465,6 +469,8 @@ int run_demo(std::ostream& out, const std::vector<std::filesystem::path>& plugin
         if (bundled(plugin_dirs, kCouponPlugin)) file << demo_coupon_section();
         if (bundled(plugin_dirs, kTiersPlugin)) file << demo_tiers_section();
         if (bundled(plugin_dirs, kDrawsPlugin)) file << demo_draws_section();
+        if (bundled(plugin_dirs, kKmeansPlugin)) file << demo_kmeans_section();
+        if (bundled(plugin_dirs, kValuePlugin)) file << demo_value_section();
         if (email) {
             file << demo_email_section(folder.path(),
                                        sink ? std::optional(sink->port()) : std::nullopt);
@@ -480,9 +486,11 @@ int run_demo(std::ostream& out, const std::vector<std::filesystem::path>& plugin
     const auto messages = send_demo_messages(*workspace, sink ? &*sink : nullptr, no_sink_reason);
     // The sent messages are events too (MessageSent): the report shows the log as it ends.
     workspace->run_worker_pass(as_of);
+    const auto segments = segments_story(*workspace, as_of);
     const auto loyalty = loyalty_story(*workspace) + tiers_story(*workspace) +
                          coupon_story(*workspace) + draw_story(*workspace, as_of);
-    Report(out, *workspace, as_of).print(folder.path(), keep, imported, messages, loyalty);
+    Report(out, *workspace, as_of)
+        .print(folder.path(), keep, imported, messages, segments, loyalty);
     return 0;
 }
 

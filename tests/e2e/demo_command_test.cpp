@@ -106,6 +106,32 @@ TEST_F(DemoCommand, ItsTiersAreTheStandingsAndItsDrawVerifies) {
         << demo.out;
 }
 
+// The segments the demo prints are the stored runs' (they survive the demo's process), and the
+// customers it says are worth most are value-clv's top ones.
+TEST_F(DemoCommand, ItsSegmentsAndValuesAreTheStoredRuns) {
+    const auto demo = run({"demo", "--keep", "--dir", "demo"});
+    ASSERT_EQ(demo.exit_code, 0) << demo.err;
+    const auto rfm = json({"--config", "demo/moshtari.yaml", "segment", "show", "rfm"});
+    std::int64_t scored = 0;
+    for (const auto& segment : rfm["segments"]) {
+        const auto size = segment["customers"].get<std::int64_t>();
+        scored += size;
+        if (size == 0) continue;
+        const auto printed = fmt::format(" {} {}", segment["segment"].get<std::string>(), size);
+        EXPECT_NE(demo.out.find(printed), std::string::npos) << printed << "\n" << demo.out;
+    }
+    EXPECT_EQ(scored, rfm["customers"].get<std::int64_t>());
+    EXPECT_GT(scored, 0);
+    const auto kmeans = json({"--config", "demo/moshtari.yaml", "segment", "show", "kmeans"});
+    EXPECT_EQ(kmeans["segments"].size(), 3u);
+    const auto top = json({"--config", "demo/moshtari.yaml", "value", "top", "1"});
+    ASSERT_EQ(top.size(), 1u);
+    EXPECT_NE(demo.out.find(fmt::format("{:<24} {:>10}", top[0]["name"].get<std::string>(),
+                                        top[0]["clv"].get<std::string>())),
+              std::string::npos)
+        << demo.out;
+}
+
 TEST_F(DemoCommand, RemovesItsWorkspaceByDefault) {
     const auto demo = run({"demo", "--dir", "demo"});
     ASSERT_EQ(demo.exit_code, 0) << demo.err;

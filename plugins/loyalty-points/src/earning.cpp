@@ -28,7 +28,7 @@ struct OrderToEarn {
 };
 
 // While a batch earns, SQLite keeps up to this much of the ledger's and the orders' pages in memory
-// instead of re-reading them, and the worker stays within the 300 MB the imports are held to.
+// instead of re-reading them; docs/performance.md gives the worker's peak memory with it.
 constexpr int kPageCacheMib = 256;
 
 constexpr char kTagSeparator = '\x1f';

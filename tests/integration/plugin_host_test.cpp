@@ -56,6 +56,9 @@ class RecordingContext final : public PluginContext {
     void add_channel(std::shared_ptr<Channel>) override {
         throw std::logic_error("the plugin host tests have no outbox");
     }
+    void add_segmenter(std::shared_ptr<Segmenter>) override {
+        throw std::logic_error("the plugin host tests have no segment store");
+    }
 
   private:
     std::string id_;

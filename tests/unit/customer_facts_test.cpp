@@ -166,6 +166,20 @@ TEST_F(CustomerFactsTest, ReadsFeaturesAsOfADateCountingOnlyOrdersUpToIt) {
     EXPECT_TRUE(std::isnan(earlier.recency_days[1]));
 }
 
+// Imported customers are recorded long after their orders: one whose only order by as_of was
+// cancelled is still a customer then, with no orders that count.
+TEST_F(CustomerFactsTest, ACustomerRecordedLaterWithOnlyACancelledOrderIsStillRead) {
+    Customer late;
+    late.name = "Late";
+    late.created_at = day(20);
+    const CustomerId id = ws.customers().create(late);
+    ws.orders().cancel(place(id, 3, 900), day(4));
+    const auto features = ws.facts().read({day(10)});
+    ASSERT_EQ(features.ids, std::vector<CustomerId>{id});
+    EXPECT_EQ(features.orders[0], 0);
+    EXPECT_TRUE(std::isnan(features.recency_days[0]));
+}
+
 TEST_F(CustomerFactsTest, CountsInteractionsByKindAndReadsNumericAttributes) {
     const CustomerId ana = person("Ana");
     const CustomerId ben = person("Ben");

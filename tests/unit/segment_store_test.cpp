@@ -1,5 +1,6 @@
 #include "moshtari/segment_store.hpp"
 
+#include "moshtari/customer_merge_store.hpp"
 #include "moshtari/customer_store.hpp"
 #include "moshtari/error.hpp"
 #include "moshtari/events.hpp"
@@ -127,6 +128,18 @@ TEST_F(SegmentStoreTest, AnErasedCustomerLeavesTheirSegment) {
     ws.privacy().erase(ids[0], "test");
     EXPECT_TRUE(ws.segments().segments_of(ids[0]).empty());
     EXPECT_EQ(ws.segments().members("spend", "high", 10).size(), 1u);
+}
+
+TEST_F(SegmentStoreTest, AMergedCustomersSegmentsGoWithThemAndAnExportListsTheSurvivors) {
+    ws.segments().record("spend", segmentation({0, 1, 1, 0}), from_unix(100), from_unix(90));
+    ws.merges().merge(ids[0], ids[1], "test");
+    EXPECT_TRUE(ws.segments().segments_of(ids[1]).empty());
+    EXPECT_EQ(rows("segment_memberships"), 3);
+    const auto exported = ws.privacy().export_personal(ids[0], "test");
+    ASSERT_EQ(exported["segments"].size(), 1u) << exported.dump();
+    EXPECT_EQ(exported["segments"][0]["method"], "spend");
+    EXPECT_EQ(exported["segments"][0]["segment"], "high");
+    EXPECT_EQ(exported["segments"][0]["detail"]["r"], 1);
 }
 
 TEST_F(SegmentStoreTest, RunningAnUnknownSegmenterNamesWhatThereIs) {

@@ -285,10 +285,12 @@ CREATE TABLE segment_run_segments (
     PRIMARY KEY (run_id, position)
 ) WITHOUT ROWID;
 -- No secondary index: a run writes its rows in key order, and a million random index inserts
--- would cost more than the scans that listing a segment's members needs.
+-- would cost more than the scans that listing a segment's members needs. No foreign key either:
+-- its check costs every insert a lookup, and a deleted customer would need an index on
+-- customer_id; erasing and merging delete a customer's rows method by method instead.
 CREATE TABLE segment_memberships (
     method TEXT NOT NULL,
-    customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    customer_id INTEGER NOT NULL,
     segment TEXT NOT NULL,
     previous_segment TEXT NOT NULL,
     score REAL,

@@ -15,6 +15,7 @@
 #include "sqlite/duplicate_finder.hpp"
 #include "sqlite/order_facts.hpp"
 #include "sqlite/personal_data_calls.hpp"
+#include "sqlite/sqlite_segment_store.hpp"
 
 namespace moshtari::sqlite {
 
@@ -244,6 +245,7 @@ CustomerMerge SqliteCustomerMergeStore::merge(CustomerId survivor_id, CustomerId
                   });
     // What was not moved (the merged customer's own profile row, its losing attributes and
     // memberships) goes with it.
+    forget_segments(db_, merged_id);
     run(sql, "DELETE FROM customers WHERE id = ?2", survivor_id, merged_id);
 
     const CustomerMerge merge{survivor_id, merged_id, now(), std::string(by),

@@ -18,10 +18,12 @@
 #include "moshtari/interaction_store.hpp"
 #include "moshtari/order_store.hpp"
 #include "moshtari/outbox.hpp"
+#include "moshtari/segment_store.hpp"
 #include "moshtari/task_store.hpp"
 #include "moshtari/transaction.hpp"
 #include "moshtari/workspace.hpp"
 #include "sqlite/personal_data_calls.hpp"
+#include "sqlite/sqlite_segment_store.hpp"
 
 namespace moshtari::sqlite {
 
@@ -150,6 +152,17 @@ nlohmann::json SqlitePrivacyStore::export_personal(CustomerId id, std::string_vi
                           {"by", merge.by},
                           {"details", merge.details}});
     }
+    nlohmann::json segments = nlohmann::json::array();
+    for (const auto& member : workspace_.segments().segments_of(id)) {
+        segments.push_back(
+            {{"method", member.method},
+             {"segment", member.segment},
+             {"since", format_time(member.since)},
+             {"previous_segment", member.previous_segment},
+             {"score", member.score ? nlohmann::json(*member.score) : nullptr},
+             {"detail",
+              member.detail.empty() ? nlohmann::json() : nlohmann::json::parse(member.detail)}});
+    }
     nlohmann::json plugins = nlohmann::json::object();
     call_handlers(handlers_, fmt::format("exporting customer #{}", id),
                   [&](const PersonalDataHandler& handler) {
@@ -181,6 +194,7 @@ nlohmann::json SqlitePrivacyStore::export_personal(CustomerId id, std::string_vi
             {"tasks", json_list(tasks)},
             {"messages", json_list(messages)},
             {"merges", merges},
+            {"segments", segments},
             {"privacy_audit", audit},
             {"plugins", plugins}};
 }
@@ -211,6 +225,7 @@ PrivacyAuditEntry SqlitePrivacyStore::erase(CustomerId id, std::string_view by) 
     // Messages hold the address and what was said; their events are scrubbed above.
     run(sql, "DELETE FROM outbox_messages WHERE customer_id = ?1", id);
     // Contacts, consents, memberships, tags, attributes and merge records go with the row.
+    forget_segments(workspace_.database(), id);
     run(sql, "DELETE FROM customers WHERE id = ?1", id);
 
     auto entry =

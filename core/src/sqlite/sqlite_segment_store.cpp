@@ -99,6 +99,15 @@ SegmentMember read_member(SQLite::Statement& row) {
 
 }  // namespace
 
+void forget_segments(Database& db, CustomerId id) {
+    // The methods come first so each delete is a lookup in the key (method, customer_id).
+    SQLite::Statement forget(db.sql(),
+                             "DELETE FROM segment_memberships WHERE customer_id = ?1 AND method IN "
+                             "(SELECT DISTINCT method FROM segment_runs)");
+    forget.bind(1, static_cast<int64_t>(id));
+    forget.exec();
+}
+
 SegmentRun SqliteSegmentStore::record(std::string_view method, const Segmentation& s,
                                       Timestamp as_of, Timestamp started_at) {
     check(method, s);

@@ -16,6 +16,10 @@ class EventLog;
 
 namespace moshtari::sqlite {
 
+// Deletes the customer's current segments under every method: when the customer is erased or
+// merged into another, inside that transaction.
+void forget_segments(Database& db, CustomerId id);
+
 class SqliteSegmentStore final : public SegmentStore {
   public:
     SqliteSegmentStore(Database& db, EventLog& log) : db_(db), log_(log) {}

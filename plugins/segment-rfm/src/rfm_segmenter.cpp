@@ -1,31 +1,10 @@
 #include "rfm_segmenter.hpp"
 
-#include <fmt/format.h>
-
 #include "moshtari/customer_facts.hpp"
-#include "moshtari/money.hpp"
 #include "moshtari/workspace.hpp"
 #include "quantile_scores.hpp"
 
 namespace moshtari::rfm {
-
-namespace {
-
-// Minor units as a JSON number in major units, exactly: 123450 with 2 digits is 1234.50.
-void append_amount(fmt::memory_buffer& out, std::int64_t minor, int digits) {
-    if (digits == 0) {
-        fmt::format_to(fmt::appender(out), "{}", minor);
-        return;
-    }
-    std::int64_t scale = 1;
-    for (int i = 0; i < digits; ++i) scale *= 10;
-    const auto magnitude = static_cast<std::uint64_t>(minor < 0 ? -minor : minor);
-    fmt::format_to(fmt::appender(out), "{}{}.{:0{}}", minor < 0 ? "-" : "",
-                   magnitude / static_cast<std::uint64_t>(scale),
-                   magnitude % static_cast<std::uint64_t>(scale), digits);
-}
-
-}  // namespace
 
 Segmentation segment_customers(const CustomerFeatures& features, const Settings& settings,
                                const std::vector<std::uint32_t>& cells) {
@@ -64,9 +43,6 @@ Segmentation segment_customers(const CustomerFeatures& features, const Settings&
     result.customers.reserve(n);
     result.segment_of.reserve(n);
     result.scores.reserve(n);
-    result.details.reserve(n);
-    const int digits = features.currency.empty() ? 0 : minor_unit_digits(features.currency);
-    fmt::memory_buffer detail;
     std::size_t next = 0;  // into `scored`
     for (std::size_t row = 0; row < features.size(); ++row) {
         const bool has_orders = next < scored.size() && scored[next] == row;
@@ -75,20 +51,12 @@ Segmentation segment_customers(const CustomerFeatures& features, const Settings&
         if (!has_orders) {
             result.segment_of.push_back(prospect_segment);
             result.scores.push_back(0);
-            result.details.emplace_back(R"({"orders":0})");
             continue;
         }
         const Cell cell{r[next], f[next], m[next]};
         ++next;
         result.segment_of.push_back(cells[cell_index(cell, settings.bins)]);
         result.scores.push_back(cell.r * 100 + cell.f * 10 + cell.m);
-        detail.clear();
-        fmt::format_to(fmt::appender(detail),
-                       R"({{"r":{},"f":{},"m":{},"recency_days":{:.2f},"orders":{},"spend":)",
-                       cell.r, cell.f, cell.m, features.recency_days[row], features.orders[row]);
-        append_amount(detail, features.spend_minor[row], digits);
-        detail.push_back('}');
-        result.details.emplace_back(detail.data(), detail.size());
     }
     return result;
 }

@@ -3,6 +3,8 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
+
 #include "moshtari/database.hpp"
 
 namespace moshtari::value {
@@ -11,22 +13,20 @@ namespace {
 
 constexpr std::int64_t kSecondsPerDay = 86400;
 
-// ?1 currency, ?2 the first second after the calibration end. The orders come per customer in
-// time order straight from the orders_by_customer index (customer_id, at), so the days are folded
-// while reading: a GROUP BY customer_id, at / 86400 would sort every order in a temporary B-tree
-// first, which costs four times the reading on a million customers.
+// ?1 currency, ?2 the first second after the calibration end. NOT INDEXED: the table is read in
+// its own order, sequentially. Walking the orders_by_customer index instead gives the rows grouped
+// already but costs a table lookup per order, seven times the read and the sort below together on
+// ten million orders.
 constexpr const char* kOrdersSql = R"sql(
 SELECT customer_id, at / 86400, total_minor - refunded_minor
-FROM orders
+FROM orders NOT INDEXED
 WHERE customer_id IS NOT NULL AND cancelled = 0 AND currency = ?1 AND at >= 0 AND at < ?2
-ORDER BY customer_id, at
 )sql";
 
-// One customer's transactions so far: their first day and value, their last day.
-struct Fold {
-    CustomerSummary summary;
-    std::int64_t first_day = 0;
-    std::int64_t last_day = 0;
+struct OrderDay {
+    CustomerId customer = 0;
+    std::int64_t day = 0;
+    std::int64_t value_minor = 0;
 };
 
 }  // namespace
@@ -37,28 +37,33 @@ std::vector<CustomerSummary> summarise_customers(Database& db, const std::string
     SQLite::Statement query(db.sql(), kOrdersSql);
     query.bind(1, currency);
     query.bind(2, static_cast<int64_t>((end_day + 1) * kSecondsPerDay));
-    std::vector<CustomerSummary> customers;
-    Fold fold;
-    const auto finish = [&] {
-        fold.summary.recency_days = fold.last_day - fold.first_day;
-        fold.summary.age_days = end_day - fold.first_day;
-        customers.push_back(fold.summary);
-    };
+    std::vector<OrderDay> orders;
     while (query.executeStep()) {
-        const CustomerId id = query.getColumn(0).getInt64();
-        const std::int64_t day = query.getColumn(1).getInt64();
-        const std::int64_t value = query.getColumn(2).getInt64();
-        if (fold.summary.id != id) {
-            if (fold.summary.id != 0) finish();
-            fold = {{id, 0, 0, 0, 0}, day, day};
-        } else if (day != fold.last_day) {
-            // Orders of one day are one transaction: a new day is a repeat transaction.
-            ++fold.summary.repeat_transactions;
-            fold.last_day = day;
-        }
-        if (day != fold.first_day) fold.summary.repeat_value_minor += value;
+        orders.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getInt64(),
+                          query.getColumn(2).getInt64()});
     }
-    if (fold.summary.id != 0) finish();
+    std::sort(orders.begin(), orders.end(), [](const OrderDay& a, const OrderDay& b) {
+        return a.customer != b.customer ? a.customer < b.customer : a.day < b.day;
+    });
+
+    // Folds each customer's days in order: orders of one day are one transaction.
+    std::vector<CustomerSummary> customers;
+    std::size_t i = 0;
+    while (i < orders.size()) {
+        CustomerSummary summary{orders[i].customer, 0, 0, 0, 0};
+        const std::int64_t first_day = orders[i].day;
+        std::int64_t last_day = first_day;
+        for (; i < orders.size() && orders[i].customer == summary.id; ++i) {
+            if (orders[i].day != last_day) {
+                ++summary.repeat_transactions;
+                last_day = orders[i].day;
+            }
+            if (orders[i].day != first_day) summary.repeat_value_minor += orders[i].value_minor;
+        }
+        summary.recency_days = last_day - first_day;
+        summary.age_days = end_day - first_day;
+        customers.push_back(summary);
+    }
     return customers;
 }
 

@@ -1,12 +1,39 @@
 #include "moshtari/sdk/testing.hpp"
 
 #include <unistd.h>
+#include <algorithm>
 #include <atomic>
 #include <fstream>
 #include <optional>
 #include <stdexcept>
 
+#include "moshtari/config_error.hpp"
+
 namespace moshtari::testing {
+
+ConfigRefusal config_refusal(std::vector<std::filesystem::path> plugin_dirs, std::string yaml,
+                             std::vector<std::string> enabled_plugins) {
+    try {
+        TestWorkspace accepted(std::move(plugin_dirs), yaml, std::move(enabled_plugins));
+    } catch (const ConfigError& e) {
+        const auto& problem = e.problems().front();
+        std::ifstream in(problem.where.file);
+        return {problem.where.file, problem.where.line, problem.where.column, problem.message,
+                std::string(std::istreambuf_iterator<char>(in), {})};
+    }
+    throw std::logic_error("the configuration was accepted:\n" + yaml);
+}
+
+std::pair<int, int> position_in(std::string_view text, std::string_view needle,
+                                std::string_view from) {
+    const auto start = text.find(from);
+    const auto at = start == std::string_view::npos ? start : text.find(needle, start);
+    if (at == std::string_view::npos) return {-1, -1};
+    const auto line_start = text.rfind('\n', at);
+    const auto column = at - (line_start == std::string_view::npos ? 0 : line_start + 1);
+    return {1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n')),
+            static_cast<int>(column) + 1};
+}
 
 std::filesystem::path make_temp_dir(std::string_view prefix) {
     static std::atomic<int> counter{0};

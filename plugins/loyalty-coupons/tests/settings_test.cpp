@@ -10,41 +10,20 @@
 namespace moshtari::coupons::testing {
 namespace {
 
-struct Refusal {
-    std::string file;
-    int line = 0;
-    int column = 0;
-    std::string message;
-};
+using moshtari::testing::ConfigRefusal;
+using moshtari::testing::position_in;
 
-Refusal open_with(const std::string& yaml) {
-    try {
-        moshtari::testing::TestWorkspace ws({MOSHTARI_PLUGIN_DIR}, yaml, {"loyalty-coupons"});
-    } catch (const ConfigError& e) {
-        const auto& problem = e.problems().front();
-        return {problem.where.file, problem.where.line, problem.where.column, problem.message};
-    }
-    ADD_FAILURE() << "the configuration was accepted:\n" << yaml;
-    return {};
-}
-
-// Where `text` first appears in the plugin's section of the file: 1-based line and column.
-std::pair<int, int> position_of(const std::string& file, const std::string& text) {
-    std::ifstream in(file);
-    const std::string config(std::istreambuf_iterator<char>(in), {});
-    const auto at = config.find(text, config.find("\nloyalty-coupons:"));
-    if (at == std::string::npos) return {-1, -1};
-    const auto line_start = config.rfind('\n', at);
-    return {1 + static_cast<int>(std::count(config.begin(), config.begin() + at, '\n')),
-            static_cast<int>(at - (line_start == std::string::npos ? 0 : line_start + 1)) + 1};
+ConfigRefusal open_with(const std::string& yaml) {
+    return moshtari::testing::config_refusal({MOSHTARI_PLUGIN_DIR}, yaml, {"loyalty-coupons"});
 }
 
 // The refusal points at `text` (the offending value) and its message contains `message`.
 void expect_refused(const std::string& yaml, const std::string& text, const std::string& message) {
     SCOPED_TRACE(yaml);
-    const Refusal r = open_with(yaml);
+    const ConfigRefusal r = open_with(yaml);
     EXPECT_NE(r.message.find(message), std::string::npos) << r.message;
-    EXPECT_EQ(std::pair(r.line, r.column), position_of(r.file, text)) << r.message;
+    EXPECT_EQ(std::pair(r.line, r.column), position_in(r.text, text, "\nloyalty-coupons:"))
+        << r.message;
     EXPECT_TRUE(r.file.ends_with("moshtari.yaml")) << r.file;
 }
 

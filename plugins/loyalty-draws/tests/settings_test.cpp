@@ -10,39 +10,17 @@
 namespace moshtari::draws::testing {
 namespace {
 
-struct Refusal {
-    int line = 0;
-    int column = 0;
-    std::string message;
-    std::string config;
-};
+using moshtari::testing::ConfigRefusal;
+using moshtari::testing::position_in;
 
-Refusal open_with(const std::string& yaml) {
-    try {
-        moshtari::testing::TestWorkspace ws({MOSHTARI_PLUGIN_DIR}, yaml, {"loyalty-draws"});
-    } catch (const ConfigError& e) {
-        const auto& problem = e.problems().front();
-        std::ifstream in(problem.where.file);
-        return {problem.where.line, problem.where.column, problem.message,
-                std::string(std::istreambuf_iterator<char>(in), {})};
-    }
-    ADD_FAILURE() << "the configuration was accepted:\n" << yaml;
-    return {};
-}
-
-// The 1-based line and column where `text` first appears in the file.
-std::pair<int, int> position_of(const std::string& config, const std::string& text) {
-    const auto found = config.find(text);
-    if (found == std::string::npos) return {-1, -1};
-    const auto line_start = config.rfind('\n', found);
-    return {1 + static_cast<int>(std::count(config.begin(), config.begin() + found, '\n')),
-            static_cast<int>(found - (line_start == std::string::npos ? 0 : line_start + 1)) + 1};
+ConfigRefusal open_with(const std::string& yaml) {
+    return moshtari::testing::config_refusal({MOSHTARI_PLUGIN_DIR}, yaml, {"loyalty-draws"});
 }
 
 void expect_refused_at(const std::string& yaml, const std::string& value,
                        const std::string& message) {
-    const Refusal r = open_with(yaml);
-    EXPECT_EQ(std::make_pair(r.line, r.column), position_of(r.config, value)) << r.message;
+    const ConfigRefusal r = open_with(yaml);
+    EXPECT_EQ(std::make_pair(r.line, r.column), position_in(r.text, value)) << r.message;
     EXPECT_NE(r.message.find(message), std::string::npos) << r.message;
 }
 

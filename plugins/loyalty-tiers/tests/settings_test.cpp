@@ -9,32 +9,11 @@
 namespace moshtari::tiers::testing {
 namespace {
 
-struct Refusal {
-    int line = 0;
-    int column = 0;
-    std::string message;
-    std::string file;
-    std::string config;  // the file's text, to find the line a key is on
-};
+using moshtari::testing::ConfigRefusal;
+using moshtari::testing::position_in;
 
-Refusal open_with(const std::string& yaml) {
-    try {
-        moshtari::testing::TestWorkspace ws({MOSHTARI_PLUGIN_DIR}, yaml, {"loyalty-tiers"});
-    } catch (const ConfigError& e) {
-        const auto& problem = e.problems().front();
-        std::ifstream in(problem.where.file);
-        return {problem.where.line, problem.where.column, problem.message, problem.where.file,
-                std::string(std::istreambuf_iterator<char>(in), {})};
-    }
-    ADD_FAILURE() << "the configuration was accepted:\n" << yaml;
-    return {};
-}
-
-// The 1-based line of the first line containing `text`.
-int line_of(const std::string& config, const std::string& text) {
-    const auto at = config.find(text);
-    if (at == std::string::npos) return -1;
-    return 1 + static_cast<int>(std::count(config.begin(), config.begin() + at, '\n'));
+ConfigRefusal open_with(const std::string& yaml) {
+    return moshtari::testing::config_refusal({MOSHTARI_PLUGIN_DIR}, yaml, {"loyalty-tiers"});
 }
 
 using Settings_ = TiersTest;
@@ -117,11 +96,12 @@ TEST(Settings, ErrorsPointAtFileLineAndColumn) {
          "programme:", "did you mean 'programmes'"},
     };
     for (const auto& c : cases) {
-        const Refusal refusal = open_with(c.yaml);
+        const ConfigRefusal refusal = open_with(c.yaml);
         EXPECT_NE(refusal.message.find(c.message), std::string::npos)
             << refusal.message << "\nfor\n"
             << c.yaml;
-        EXPECT_EQ(refusal.line, line_of(refusal.config, c.at)) << refusal.message << "\n" << c.yaml;
+        EXPECT_EQ(refusal.line, position_in(refusal.text, c.at).first) << refusal.message << "\n"
+                                                                       << c.yaml;
         EXPECT_GT(refusal.column, 0) << refusal.message;
         EXPECT_TRUE(refusal.file.ends_with("moshtari.yaml")) << refusal.file;
     }

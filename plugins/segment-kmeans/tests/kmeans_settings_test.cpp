@@ -2,37 +2,14 @@
 
 #include "kmeans_settings.hpp"
 
-#include <gtest/gtest.h>
-
-#include <fstream>
-
-#include "moshtari/sdk/testing.hpp"
+#include "section_test.hpp"
 
 namespace moshtari::kmeans {
 namespace {
 
-class KMeansSettingsTest : public ::testing::Test {
+class KMeansSettingsTest : public clustering::testing::SectionTest<KMeansSettings> {
   protected:
-    KMeansSettings read(const std::string& yaml) {
-        const auto file = dir_ / "moshtari.yaml";
-        std::ofstream(file) << yaml;
-        return KMeansSettings::from_config(ConfigSection::read_file(file).child("segment-kmeans"));
-    }
-    // The message of the ConfigError reading `yaml` throws.
-    std::string error(const std::string& yaml) {
-        try {
-            read(yaml);
-        } catch (const ConfigError& e) {
-            return e.what();
-        }
-        ADD_FAILURE() << "no ConfigError for:\n" << yaml;
-        return {};
-    }
-    std::string at(int line, int column) const {
-        return (dir_ / "moshtari.yaml").string() + ":" + std::to_string(line) + ":" +
-               std::to_string(column) + ": ";
-    }
-    std::filesystem::path dir_ = moshtari::testing::make_temp_dir("kmeans-settings");
+    KMeansSettingsTest() : SectionTest("segment-kmeans") {}
 };
 
 TEST_F(KMeansSettingsTest, WithoutASectionClustersRecencyFrequencyAndSpendInFiveClusters) {

@@ -3,37 +3,14 @@
 
 #include "mixture_settings.hpp"
 
-#include <gtest/gtest.h>
-
-#include <fstream>
-
-#include "moshtari/sdk/testing.hpp"
+#include "section_test.hpp"
 
 namespace moshtari::mixture {
 namespace {
 
-class MixtureSettingsTest : public ::testing::Test {
+class MixtureSettingsTest : public clustering::testing::SectionTest<MixtureSettings> {
   protected:
-    MixtureSettings read(const std::string& yaml) {
-        const auto file = dir_ / "moshtari.yaml";
-        std::ofstream(file) << yaml;
-        return MixtureSettings::from_config(
-            ConfigSection::read_file(file).child("segment-mixture"));
-    }
-    std::string error(const std::string& yaml) {
-        try {
-            read(yaml);
-        } catch (const ConfigError& e) {
-            return e.what();
-        }
-        ADD_FAILURE() << "no ConfigError for:\n" << yaml;
-        return {};
-    }
-    std::string at(int line, int column) const {
-        return (dir_ / "moshtari.yaml").string() + ":" + std::to_string(line) + ":" +
-               std::to_string(column) + ": ";
-    }
-    std::filesystem::path dir_ = moshtari::testing::make_temp_dir("mixture-settings");
+    MixtureSettingsTest() : SectionTest("segment-mixture") {}
 };
 
 TEST_F(MixtureSettingsTest, WithoutASectionBicChoosesOneToSixDiagonalClasses) {

@@ -12,43 +12,18 @@
 namespace moshtari::rfm {
 namespace {
 
-struct Refusal {
-    std::string file;
-    int line = 0;
-    int column = 0;
-    std::string message;
-};
+using moshtari::testing::ConfigRefusal;
+using moshtari::testing::position_in;
 
-Refusal refusal_of(const std::string& yaml) {
-    try {
-        moshtari::testing::TestWorkspace ws({MOSHTARI_PLUGIN_DIR}, yaml, {"segment-rfm"});
-    } catch (const ConfigError& e) {
-        const auto& problem = e.problems().front();
-        return {problem.where.file, problem.where.line, problem.where.column, problem.message};
-    }
-    ADD_FAILURE() << "the configuration was accepted:\n" << yaml;
-    return {};
-}
-
-// The 1-based line and column where `text` first appears in the file, from the line holding
-// `from` on (the test's moshtari.yaml starts with the host's own settings).
-std::pair<int, int> position_of(const std::string& file, const std::string& text,
-                                const std::string& from = "segment-rfm:") {
-    std::ifstream in(file);
-    std::string line;
-    bool started = from.empty();
-    for (int number = 1; std::getline(in, line); ++number) {
-        started = started || line.find(from) != std::string::npos;
-        if (const auto at = line.find(text); started && at != std::string::npos)
-            return {number, static_cast<int>(at) + 1};
-    }
-    return {-1, -1};
+ConfigRefusal refusal_of(const std::string& yaml) {
+    return moshtari::testing::config_refusal({MOSHTARI_PLUGIN_DIR}, yaml, {"segment-rfm"});
 }
 
 // The refusal points at `text` in its file and says `says`.
 void expect_refusal(const std::string& yaml, const std::string& text, const std::string& says) {
-    const Refusal refusal = refusal_of(yaml);
-    EXPECT_EQ(std::pair(refusal.line, refusal.column), position_of(refusal.file, text))
+    const ConfigRefusal refusal = refusal_of(yaml);
+    EXPECT_EQ(std::pair(refusal.line, refusal.column),
+              position_in(refusal.text, text, "segment-rfm:"))
         << refusal.message;
     EXPECT_NE(refusal.message.find(says), std::string::npos) << refusal.message;
 }
@@ -105,10 +80,10 @@ TEST(Settings, AMapInItsOwnFileIsReadAndItsErrorsNameThatFile) {
     EXPECT_EQ(settings.to_json()["segments_file"], (dir / "good.yaml").string());
 
     std::ofstream(dir / "bad.yaml") << "segments:\n  - {name: recent, r: 4-6}\n  - {name: rest}\n";
-    const Refusal refusal =
+    const ConfigRefusal refusal =
         refusal_of("segment-rfm:\n  segments_file: " + (dir / "bad.yaml").string() + "\n");
     EXPECT_EQ(refusal.file, (dir / "bad.yaml").string());
-    EXPECT_EQ(std::pair(refusal.line, refusal.column), position_of(refusal.file, "4-6", ""))
+    EXPECT_EQ(std::pair(refusal.line, refusal.column), position_in(refusal.text, "4-6"))
         << refusal.message;
     EXPECT_NE(refusal.message.find("'4-6' is not a range of scores"), std::string::npos)
         << refusal.message;

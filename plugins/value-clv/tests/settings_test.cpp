@@ -14,37 +14,17 @@
 namespace moshtari::value {
 namespace {
 
-struct Refusal {
-    int line = 0;
-    int column = 0;
-    std::string message;
-    std::string config;  // the file's text, to find the line a key is on
-};
+using moshtari::testing::ConfigRefusal;
+using moshtari::testing::position_in;
 
-Refusal open_with(const std::string& yaml) {
-    try {
-        moshtari::testing::TestWorkspace ws({MOSHTARI_PLUGIN_DIR}, yaml, {"value-clv"});
-    } catch (const ConfigError& e) {
-        const auto& problem = e.problems().front();
-        std::ifstream in(problem.where.file);
-        return {problem.where.line, problem.where.column, problem.message,
-                std::string(std::istreambuf_iterator<char>(in), {})};
-    }
-    ADD_FAILURE() << "the configuration was accepted:\n" << yaml;
-    return {};
-}
-
-// The 1-based line of the first line containing `text`.
-int line_of(const std::string& config, const std::string& text) {
-    const auto at = config.find(text);
-    if (at == std::string::npos) return -1;
-    return 1 + static_cast<int>(std::count(config.begin(), config.begin() + at, '\n'));
+ConfigRefusal open_with(const std::string& yaml) {
+    return moshtari::testing::config_refusal({MOSHTARI_PLUGIN_DIR}, yaml, {"value-clv"});
 }
 
 void expect_refused(const std::string& yaml, const std::string& line_text,
                     const std::string& message) {
-    const Refusal refusal = open_with(yaml);
-    EXPECT_EQ(refusal.line, line_of(refusal.config, line_text)) << refusal.message;
+    const ConfigRefusal refusal = open_with(yaml);
+    EXPECT_EQ(refusal.line, position_in(refusal.text, line_text).first) << refusal.message;
     EXPECT_GT(refusal.column, 0);
     EXPECT_NE(refusal.message.find(message), std::string::npos) << refusal.message;
 }

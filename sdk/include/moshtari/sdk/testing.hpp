@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "moshtari/channel.hpp"
@@ -41,6 +43,23 @@ class TestWorkspace {
 // batch order. Throws std::logic_error when the channel reports a message twice or not at all.
 std::vector<DeliveryResult> deliver_batch(Channel& channel,
                                           const std::vector<OutboundMessage>& batch);
+
+// The first problem opening a TestWorkspace with these arguments is refused with, and the whole
+// text of the file it points into (to find where a key is).
+struct ConfigRefusal {
+    std::string file;
+    int line = 0;
+    int column = 0;
+    std::string message;
+    std::string text;
+};
+// Throws std::logic_error when the configuration is accepted.
+ConfigRefusal config_refusal(std::vector<std::filesystem::path> plugin_dirs, std::string yaml,
+                             std::vector<std::string> enabled_plugins);
+// The 1-based line and column where `needle` first appears in `text` after the first appearance
+// of `from`; {-1, -1} when either does not appear.
+std::pair<int, int> position_in(std::string_view text, std::string_view needle,
+                                std::string_view from = {});
 
 // A fresh empty folder under the system temp dir, unique to this process and call.
 std::filesystem::path make_temp_dir(std::string_view prefix);

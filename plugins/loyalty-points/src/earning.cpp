@@ -12,7 +12,7 @@
 
 #include "ledger.hpp"
 #include "moshtari/database.hpp"
-#include "page_cache.hpp"
+#include "moshtari/page_cache.hpp"
 
 namespace moshtari::loyalty {
 

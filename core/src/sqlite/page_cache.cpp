@@ -1,11 +1,11 @@
-#include "page_cache.hpp"
+#include "moshtari/page_cache.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <fmt/format.h>
 
 #include "moshtari/database.hpp"
 
-namespace moshtari::loyalty {
+namespace moshtari {
 
 LargerPageCache::LargerPageCache(Database& db, int mebibytes)
     : db_(db), saved_(db.sql().execAndGet("PRAGMA cache_size").getInt()) {
@@ -20,4 +20,4 @@ LargerPageCache::~LargerPageCache() {
     }
 }
 
-}  // namespace moshtari::loyalty
+}  // namespace moshtari

@@ -5,17 +5,24 @@
 #include <fmt/format.h>
 
 #include <functional>
+#include <limits>
 #include <set>
 
 #include "moshtari/database.hpp"
 #include "moshtari/error.hpp"
 #include "moshtari/event_log.hpp"
 #include "moshtari/events.hpp"
+#include "moshtari/page_cache.hpp"
 #include "moshtari/transaction.hpp"
+#include "sqlite/batched_insert.hpp"
 
 namespace moshtari::sqlite {
 
 namespace {
+
+// Enough for the memberships' growing right edge and the pages a re-run rewrites, for a few
+// million customers; the connection's default (2 MB) spills them to the log mid-transaction.
+constexpr int kPageCacheMib = 256;
 
 constexpr const char* kMemberColumns =
     "SELECT customer_id, method, segment, previous_segment, score, detail, run_id, since "
@@ -132,62 +139,78 @@ SegmentRun SqliteSegmentStore::record(std::string_view method, const Segmentatio
     result.id = sql.getLastInsertRowid();
 
     // Walks the stored members and the run's side by side, both by ascending id, and writes only
-    // the differences: a run that changes nothing writes nothing but the run.
+    // the differences: a run that changes nothing writes nothing but the run. A first run writes a
+    // row per customer, in key order, through a cache that holds the table's growing right edge.
+    const LargerPageCache cache(db_, kPageCacheMib);
     const auto current = current_members(sql, method);
-    SQLite::Statement insert(
-        sql,
-        "INSERT INTO segment_memberships (method, customer_id, segment, previous_segment, score, "
-        "detail, run_id, since) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-        "ON CONFLICT (method, customer_id) DO UPDATE SET segment = ?3, previous_segment = ?4, "
-        "score = ?5, detail = ?6, run_id = ?7, since = ?8");
+    SQLite::Statement move(sql,
+                           "UPDATE segment_memberships SET segment = ?3, previous_segment = ?4, "
+                           "score = ?5, detail = ?6, run_id = ?7, since = ?8 "
+                           "WHERE method = ?1 AND customer_id = ?2");
     SQLite::Statement rescore(sql,
                               "UPDATE segment_memberships SET score = ?3, detail = ?4 "
                               "WHERE method = ?1 AND customer_id = ?2");
     SQLite::Statement remove(
         sql, "DELETE FROM segment_memberships WHERE method = ? AND customer_id = ?");
-    const auto move = [&](std::size_t row, const std::string& previous) {
-        insert.bind(1, result.method);
-        insert.bind(2, static_cast<int64_t>(s.customers[row]));
-        insert.bind(3, s.segments[s.segment_of[row]].name);
-        insert.bind(4, previous);
-        bind_score(insert, 5, s, row);
-        insert.bind(6, detail_of(s, row));
-        insert.bind(7, static_cast<int64_t>(result.id));
-        insert.bind(8, static_cast<int64_t>(to_unix(as_of)));
-        insert.exec();
-        insert.reset();
-        ++result.changed;
+    const auto run_id = static_cast<int64_t>(result.id);
+    const auto since = static_cast<int64_t>(to_unix(as_of));
+    const auto key = [&](SQLite::Statement& statement, CustomerId id) {
+        statement.bindNoCopy(1, result.method);
+        statement.bind(2, static_cast<int64_t>(id));
     };
+    const auto write = [&](SQLite::Statement& statement) {
+        statement.exec();
+        statement.reset();
+    };
+    std::vector<std::size_t> joining;  // rows of customers without a stored segment
     std::size_t stored = 0;
-    for (std::size_t row = 0; row < s.customers.size(); ++row) {
-        while (stored < current.size() && current[stored].id < s.customers[row]) {
-            remove.bind(1, result.method);
-            remove.bind(2, static_cast<int64_t>(current[stored++].id));
-            remove.exec();
-            remove.reset();
+    const auto drop_stored_before = [&](CustomerId id) {
+        for (; stored < current.size() && current[stored].id < id; ++stored) {
+            key(remove, current[stored].id);
+            write(remove);
         }
+    };
+    for (std::size_t row = 0; row < s.customers.size(); ++row) {
+        drop_stored_before(s.customers[row]);
+        const std::string& segment = s.segments[s.segment_of[row]].name;
         if (stored == current.size() || current[stored].id != s.customers[row]) {
-            move(row, "");
+            joining.push_back(row);
             continue;
         }
         const Current& before = current[stored++];
-        if (before.segment != s.segments[s.segment_of[row]].name) {
-            move(row, before.segment);
+        if (before.segment != segment) {
+            key(move, s.customers[row]);
+            move.bindNoCopy(3, segment);
+            move.bindNoCopy(4, before.segment);
+            bind_score(move, 5, s, row);
+            move.bindNoCopy(6, detail_of(s, row));
+            move.bind(7, run_id);
+            move.bind(8, since);
+            write(move);
+            ++result.changed;
         } else if (before.score != score_of(s, row) || before.detail != detail_of(s, row)) {
-            rescore.bind(1, result.method);
-            rescore.bind(2, static_cast<int64_t>(s.customers[row]));
+            key(rescore, s.customers[row]);
             bind_score(rescore, 3, s, row);
-            rescore.bind(4, detail_of(s, row));
-            rescore.exec();
-            rescore.reset();
+            rescore.bindNoCopy(4, detail_of(s, row));
+            write(rescore);
         }
     }
-    for (; stored < current.size(); ++stored) {
-        remove.bind(1, result.method);
-        remove.bind(2, static_cast<int64_t>(current[stored].id));
-        remove.exec();
-        remove.reset();
-    }
+    drop_stored_before(std::numeric_limits<CustomerId>::max());
+    insert_in_batches(sql,
+                      "INSERT INTO segment_memberships (method, customer_id, segment, "
+                      "previous_segment, score, detail, run_id, since) VALUES ",
+                      "(?, ?, ?, '', ?, ?, ?, ?)", 7, joining.size(),
+                      [&](SQLite::Statement& insert, int first, std::size_t i) {
+                          const std::size_t row = joining[i];
+                          insert.bindNoCopy(first, result.method);
+                          insert.bind(first + 1, static_cast<int64_t>(s.customers[row]));
+                          insert.bindNoCopy(first + 2, s.segments[s.segment_of[row]].name);
+                          bind_score(insert, first + 3, s, row);
+                          insert.bindNoCopy(first + 4, detail_of(s, row));
+                          insert.bind(first + 5, run_id);
+                          insert.bind(first + 6, since);
+                      });
+    result.changed += static_cast<std::int64_t>(joining.size());
 
     std::vector<std::int64_t> sizes(s.segments.size(), 0);
     for (const auto index : s.segment_of) ++sizes[index];

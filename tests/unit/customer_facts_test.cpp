@@ -112,6 +112,31 @@ TEST_F(CustomerFactsTest, BulkOrdersWaitForTheCatchUpAndAreCountedOnce) {
     EXPECT_EQ(std::get<2>(kept()[ana]), 7);
 }
 
+// Reading uses the kept facts only when no counted order is later than as_of; bulk orders counted
+// by the catch-up must move that bound too, or an earlier as_of would count later orders.
+TEST_F(CustomerFactsTest, AnAsOfBeforeBulkOrdersCountsOnlyTheOrdersUpToIt) {
+    const CustomerId ana = person("Ana");
+    place(ana, 1, 1000);
+    {
+        Transaction batch(ws.database());
+        const auto writer = make_bulk_writer(ws.database(), 2);
+        writer->add_order(order(ana, 4, 300));
+        writer->add_order(order(ana, 9, 700));
+        writer->add_order(order(ana, 30, 5, "USD"));  // not counted: moves no bound
+        batch.commit();
+    }
+    EXPECT_EQ(ws.facts().catch_up(), 3u);
+
+    const auto all = ws.facts().read({day(10)});
+    EXPECT_EQ(all.orders[0], 3);
+    EXPECT_EQ(all.spend_minor[0], 2000);
+    EXPECT_DOUBLE_EQ(all.recency_days[0], 1.0);
+    const auto earlier = ws.facts().read({day(5)});
+    EXPECT_EQ(earlier.orders[0], 2);
+    EXPECT_EQ(earlier.spend_minor[0], 1300);
+    EXPECT_DOUBLE_EQ(earlier.recency_days[0], 1.0);
+}
+
 TEST_F(CustomerFactsTest, AReplacedOrderMovesItsFactsToItsNewCustomer) {
     const CustomerId ana = person("Ana");
     const CustomerId ben = person("Ben");

@@ -7,7 +7,7 @@ namespace moshtari::sqlite {
 namespace {
 
 // Times are unix seconds (INTEGER), dates ISO text, money integer minor units with a currency code.
-const std::array<Migration, 7> kMigrations{{
+const std::array<Migration, 8> kMigrations{{
     {1, "customers, interactions, orders, deals, tasks, event log",
      R"sql(
 -- AUTOINCREMENT where rows can be erased or merged away: the event log names records by id, and
@@ -299,6 +299,12 @@ CREATE TABLE segment_memberships (
     since INTEGER NOT NULL,
     PRIMARY KEY (method, customer_id)
 ) WITHOUT ROWID;
+)sql"},
+    {8, "customer order facts: the newest counted order's time, so reads need not scan the facts",
+     R"sql(
+ALTER TABLE customer_order_facts_mark ADD COLUMN latest_order_at INTEGER NOT NULL DEFAULT 0;
+UPDATE customer_order_facts_mark
+SET latest_order_at = (SELECT coalesce(max(last_order_at), 0) FROM customer_order_facts);
 )sql"},
 }};
 

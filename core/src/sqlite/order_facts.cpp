@@ -33,9 +33,16 @@ std::int64_t mark(Database& db) {
     return db.sql().execAndGet("SELECT last_order_id FROM customer_order_facts_mark").getInt64();
 }
 
-void set_mark(Database& db, std::int64_t order_id) {
-    SQLite::Statement update(db.sql(), "UPDATE customer_order_facts_mark SET last_order_id = ?");
-    update.bind(1, static_cast<int64_t>(order_id));
+// Moves the mark past the orders (after, to] just counted, and the latest counted time with it.
+void advance_mark(Database& db, std::int64_t after, std::int64_t to) {
+    SQLite::Statement update(
+        db.sql(),
+        "UPDATE customer_order_facts_mark AS m SET last_order_id = ?2, latest_order_at = "
+        "max(latest_order_at, coalesce((SELECT max(o.at) FROM orders o WHERE o.id > ?1 AND "
+        "o.id <= ?2 AND o.customer_id IS NOT NULL AND o.cancelled = 0 AND "
+        "o.currency = m.currency), 0))");
+    update.bind(1, static_cast<int64_t>(after));
+    update.bind(2, static_cast<int64_t>(to));
     update.exec();
 }
 
@@ -47,7 +54,7 @@ void prepare_order_facts(Database& db, const std::string& currency) {
     db.sql().exec("DELETE FROM customer_order_facts");
     SQLite::Statement reset(db.sql(),
                             "INSERT OR REPLACE INTO customer_order_facts_mark (id, currency, "
-                            "last_order_id) VALUES (1, ?, 0)");
+                            "last_order_id, latest_order_at) VALUES (1, ?, 0, 0)");
     reset.bind(1, currency);
     reset.exec();
 }
@@ -73,7 +80,7 @@ void count_new_order(Database& db, OrderId id) {
     SQLite::Statement count(db.sql(), add_to_facts("o.id = ?1"));
     count.bind(1, static_cast<int64_t>(id));
     count.exec();
-    set_mark(db, id);
+    advance_mark(db, counted_to, id);
 }
 
 std::size_t catch_up_order_facts(Database& db) {
@@ -85,8 +92,12 @@ std::size_t catch_up_order_facts(Database& db) {
     count.bind(1, static_cast<int64_t>(counted_to));
     count.bind(2, static_cast<int64_t>(newest));
     count.exec();
-    set_mark(db, newest);
+    advance_mark(db, counted_to, newest);
     return static_cast<std::size_t>(newest - counted_to);
+}
+
+std::int64_t latest_counted_order_at(Database& db) {
+    return db.sql().execAndGet("SELECT latest_order_at FROM customer_order_facts_mark").getInt64();
 }
 
 }  // namespace moshtari::sqlite

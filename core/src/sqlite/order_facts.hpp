@@ -3,6 +3,7 @@
 // the caller's transaction, so the facts change with the orders they count.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "moshtari/customer.hpp"
@@ -28,5 +29,8 @@ void count_new_order(Database& db, OrderId id);
 // Counts every order above the mark in one pass and moves the mark to the newest. Returns how
 // many orders it looked at.
 std::size_t catch_up_order_facts(Database& db);
+// No counted order is later than this (Unix seconds); it may be later than every order still
+// counted, after a cancellation or an erasure.
+std::int64_t latest_counted_order_at(Database& db);
 
 }  // namespace moshtari::sqlite

@@ -27,12 +27,9 @@ std::optional<std::size_t> row_of(const std::vector<CustomerId>& ids, std::int64
 
 void read_orders(Database& db, std::int64_t as_of, CustomerFeatures& features) {
     // The kept facts when they count nothing after as_of; else the orders up to as_of, counted now.
-    const std::int64_t latest =
-        db.sql()
-            .execAndGet("SELECT coalesce(max(last_order_at), 0) FROM customer_order_facts")
-            .getInt64();
-    const std::string source =
-        as_of >= latest ? "customer_order_facts" : "(" + order_facts_query("o.at <= ?1") + ")";
+    const std::string source = as_of >= latest_counted_order_at(db)
+                                   ? "customer_order_facts"
+                                   : "(" + order_facts_query("o.at <= ?1") + ")";
     // A customer recorded after as_of still counts when they had ordered by then, if only orders
     // that do not count (cancelled ones): imported customers are recorded at the import, long
     // after their first orders. The index on orders answers the rare last test.
@@ -46,6 +43,12 @@ void read_orders(Database& db, std::int64_t as_of, CustomerFeatures& features) {
                                "o.at <= ?1) "
                                "ORDER BY c.id");
     rows.bind(1, static_cast<int64_t>(as_of));
+    // Ids are dense enough that the largest bounds the rows without counting them.
+    const auto customers = static_cast<std::size_t>(
+        db.sql().execAndGet("SELECT coalesce(max(id), 0) FROM customers").getInt64());
+    for (auto* column : {&features.recency_days, &features.tenure_days}) column->reserve(customers);
+    for (auto* column : {&features.ids, &features.orders, &features.spend_minor})
+        column->reserve(customers);
     while (rows.executeStep()) {
         features.ids.push_back(rows.getColumn(0).getInt64());
         const std::int64_t created = rows.getColumn(1).getInt64();

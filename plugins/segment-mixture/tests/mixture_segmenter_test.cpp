@@ -56,12 +56,13 @@ TEST_F(MixtureSegmenterTest, RecoversThreeClassesWithMembershipProbabilities) {
     EXPECT_EQ(run.parameters.at("classes"), 3);
     EXPECT_EQ(run.parameters.at("covariance"), "diagonal");
 
-    // Every member's detail holds the probability of each class; the score is the largest.
+    // Every member's detail holds the probability of each class, class-1 first; the score is the
+    // largest.
     for (const auto& m : members("class-2")) {
         const auto detail = nlohmann::json::parse(m.detail);
+        ASSERT_TRUE(detail.is_array());
         ASSERT_EQ(detail.size(), 3u);
-        const double p1 = detail.at("class-1"), p2 = detail.at("class-2"),
-                     p3 = detail.at("class-3");
+        const double p1 = detail.at(0), p2 = detail.at(1), p3 = detail.at(2);
         EXPECT_NEAR(p1 + p2 + p3, 1.0, 2e-4);
         ASSERT_TRUE(m.score.has_value());
         EXPECT_NEAR(*m.score, p2, 1e-4);

@@ -3,6 +3,7 @@ process with a time limit and reading its peak memory, and describing the machin
 
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -80,6 +81,13 @@ def generate(generator, data, customers, orders, seed):
     customer_counts = dict(re.findall(r"(\w+)=(\d+)", out.splitlines()[0]))
     order_counts = dict(re.findall(r"(\w+)=(\d+)", out.splitlines()[1]))
     return seconds, {k: int(v) for k, v in customer_counts.items()}, {k: int(v) for k, v in order_counts.items()}
+
+
+def copy_database(source, target):
+    """Copies a database file for a timed run and writes the copy to disk first: otherwise the run's first fsync
+    (SQLite's checkpoint) would also wait for the kernel to write out the whole freshly copied file."""
+    shutil.copy(source, target)
+    os.sync()
 
 
 def init_workspace(moshtari, folder, plugins, extra_config=""):

@@ -10,6 +10,7 @@
 #include "moshtari/database.hpp"
 #include "moshtari/transaction.hpp"
 #include "sqlite/order_facts.hpp"
+#include "sqlite/row_reader.hpp"
 
 namespace moshtari::sqlite {
 
@@ -33,37 +34,36 @@ void read_orders(Database& db, std::int64_t as_of, CustomerFeatures& features) {
     // A customer recorded after as_of still counts when they had ordered by then, if only orders
     // that do not count (cancelled ones): imported customers are recorded at the import, long
     // after their first orders. The index on orders answers the rare last test.
-    SQLite::Statement rows(db.sql(),
-                           "SELECT c.id, c.created_at, f.first_order_at, f.last_order_at, "
-                           "f.orders, f.spend_minor FROM customers c LEFT JOIN " +
-                               source +
-                               " f ON f.customer_id = c.id "
-                               "WHERE c.created_at <= ?1 OR f.customer_id IS NOT NULL OR EXISTS "
-                               "(SELECT 1 FROM orders o WHERE o.customer_id = c.id AND "
-                               "o.at <= ?1) "
-                               "ORDER BY c.id");
-    rows.bind(1, static_cast<int64_t>(as_of));
+    RowReader rows(db.sql(),
+                   "SELECT c.id, c.created_at, f.first_order_at, f.last_order_at, f.orders, "
+                   "f.spend_minor FROM customers c LEFT JOIN " +
+                       source +
+                       " f ON f.customer_id = c.id "
+                       "WHERE c.created_at <= ?1 OR f.customer_id IS NOT NULL OR EXISTS "
+                       "(SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.at <= ?1) "
+                       "ORDER BY c.id");
+    rows.bind(1, as_of);
     // Ids are dense enough that the largest bounds the rows without counting them.
     const auto customers = static_cast<std::size_t>(
         db.sql().execAndGet("SELECT coalesce(max(id), 0) FROM customers").getInt64());
     for (auto* column : {&features.recency_days, &features.tenure_days}) column->reserve(customers);
     for (auto* column : {&features.ids, &features.orders, &features.spend_minor})
         column->reserve(customers);
-    while (rows.executeStep()) {
-        features.ids.push_back(rows.getColumn(0).getInt64());
-        const std::int64_t created = rows.getColumn(1).getInt64();
-        if (rows.getColumn(2).isNull()) {
+    while (rows.next()) {
+        features.ids.push_back(rows.int64(0));
+        const std::int64_t created = rows.int64(1);
+        if (rows.null(2)) {
             features.recency_days.push_back(kMissing);
             features.tenure_days.push_back(std::max(0.0, (as_of - created) / kSecondsPerDay));
             features.orders.push_back(0);
             features.spend_minor.push_back(0);
             continue;
         }
-        const std::int64_t first = std::min(created, rows.getColumn(2).getInt64());
-        features.recency_days.push_back((as_of - rows.getColumn(3).getInt64()) / kSecondsPerDay);
+        const std::int64_t first = std::min(created, rows.int64(2));
+        features.recency_days.push_back((as_of - rows.int64(3)) / kSecondsPerDay);
         features.tenure_days.push_back(std::max(0.0, (as_of - first) / kSecondsPerDay));
-        features.orders.push_back(rows.getColumn(4).getInt64());
-        features.spend_minor.push_back(rows.getColumn(5).getInt64());
+        features.orders.push_back(rows.int64(4));
+        features.spend_minor.push_back(rows.int64(5));
     }
 }
 

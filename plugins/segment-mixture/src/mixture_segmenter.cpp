@@ -74,10 +74,15 @@ nlohmann::json describe_class(const clustering::FeatureMatrix& matrix, const Mix
     return {{"weight", fit.weights[g]}, {"mean", means}, {"variance", variances}};
 }
 
-// A probability with four decimals, "0.0213" or "1.0000", written by hand: fmt's general
-// formatting took a second and a half for a million customers' five classes.
+// A probability with four decimals, "0.0213", or "0" and "1" when it rounds to either (most of a
+// customer's classes round to 0), written by hand: fmt's general formatting took a second and a
+// half for a million customers' five classes.
 void append_probability(std::string& text, double probability) {
     const auto units = static_cast<int>(std::lround(std::clamp(probability, 0.0, 1.0) * 10'000));
+    if (units == 0 || units == 10'000) {
+        text += units == 0 ? '0' : '1';
+        return;
+    }
     char digits[] = "0.0000";
     digits[0] = static_cast<char>('0' + units / 10'000);
     for (int place = 5, rest = units % 10'000; place >= 2; --place, rest /= 10)

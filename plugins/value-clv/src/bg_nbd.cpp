@@ -1,11 +1,14 @@
 #include "bg_nbd.hpp"
 
 // Boost 1.74's hypergeometric_pFq.hpp uses lgamma and expm1 without including them.
+#include <algorithm>
 #include <boost/math/special_functions/digamma.hpp>
 #include <boost/math/special_functions/expm1.hpp>
 #include <boost/math/special_functions/gamma.hpp>
 #include <boost/math/special_functions/hypergeometric_pFq.hpp>
 #include <cmath>
+#include <cstdint>
+#include <unordered_map>
 
 #include "maximum_likelihood.hpp"
 #include "moshtari/error.hpp"
@@ -40,57 +43,106 @@ CountTerms count_terms(const BgNbd& m, int x) {
     return t;
 }
 
+// The groups as every evaluation walks them. T and t_x are whole days in periods, so a million
+// customers' histories share a few thousand distinct times: ln(alpha + time) is taken once per
+// time and evaluation instead of up to four times per group, and ln(a), ln(b+x-1) once per
+// evaluation and count. The values are the same doubles the per-group formulas gave, summed in
+// the same order, so a fit walks the same path.
+class GroupLikelihood {
+  public:
+    explicit GroupLikelihood(const std::vector<HistoryGroup>& groups) : groups_(groups) {
+        std::unordered_map<double, std::uint32_t> index;
+        const auto index_of = [this, &index](double time) {
+            const auto [found, fresh] =
+                index.try_emplace(time, static_cast<std::uint32_t>(times_.size()));
+            if (fresh) times_.push_back(time);
+            return found->second;
+        };
+        int max_x = 0;
+        for (const auto& g : groups) max_x = std::max(max_x, g.history.x);
+        present_.assign(static_cast<std::size_t>(max_x) + 1, false);
+        time_of_.reserve(groups.size());
+        for (const auto& g : groups) {
+            time_of_.push_back({index_of(g.history.T), index_of(g.history.t_x)});
+            present_[static_cast<std::size_t>(g.history.x)] = true;
+        }
+    }
+
+    double operator()(const BgNbd& m, std::vector<double>* gradient) const {
+        std::vector<CountTerms> by_count(present_.size());
+        std::vector<double> log_b_x(present_.size());  // ln(b+x-1), for x > 0
+        for (std::size_t x = 0; x < present_.size(); ++x) {
+            if (!present_[x]) continue;
+            by_count[x] = count_terms(m, static_cast<int>(x));
+            if (x > 0) log_b_x[x] = log(m.b + static_cast<int>(x) - 1);
+        }
+        std::vector<double> log_alpha_time(times_.size());
+        for (std::size_t i = 0; i < times_.size(); ++i)
+            log_alpha_time[i] = log(m.alpha + times_[i]);
+        const double log_a = log(m.a);
+
+        double total = 0;
+        double d_r = 0, d_alpha = 0, d_a = 0, d_b = 0;
+        for (std::size_t i = 0; i < groups_.size(); ++i) {
+            const HistoryGroup& g = groups_[i];
+            const auto& h = g.history;
+            const auto x = static_cast<std::size_t>(h.x);
+            const CountTerms& c = by_count[x];
+            const double log_alpha_T = log_alpha_time[time_of_[i].T];
+            const double log_alpha_t_x = log_alpha_time[time_of_[i].t_x];
+            const double rx = m.r + h.x;
+            // Alive at T: -(r+x) ln(alpha+T). Dropped out after the last purchase (x > 0 only):
+            // ln a - ln(b+x-1) - (r+x) ln(alpha+t_x). The customer's likelihood is their sum.
+            const double alive = -rx * log_alpha_T;
+            double ll = c.value + alive;
+            double w_dropped = 0;
+            if (h.x > 0) {
+                const double dropped = log_a - log_b_x[x] - rx * log_alpha_t_x;
+                // The larger term's exponential is exp(0) = 1: only the other one is computed.
+                const bool dropped_higher = alive < dropped;
+                const double high = dropped_higher ? dropped : alive;
+                const double low_share = std::exp((dropped_higher ? alive : dropped) - high);
+                const double sum = 1 + low_share;
+                ll = c.value + high + log(sum);
+                w_dropped = (dropped_higher ? 1 : low_share) / sum;
+            }
+            total += g.customers * ll;
+            if (!gradient) continue;
+            const double w_alive = 1 - w_dropped;
+            double gr = c.d_r - w_alive * log_alpha_T;
+            double galpha = c.d_alpha - w_alive * rx / (m.alpha + h.T);
+            double ga = c.d_a, gb = c.d_b;
+            if (h.x > 0) {
+                gr -= w_dropped * log_alpha_t_x;
+                galpha -= w_dropped * rx / (m.alpha + h.t_x);
+                ga += w_dropped / m.a;
+                gb -= w_dropped / (m.b + h.x - 1);
+            }
+            d_r += g.customers * gr;
+            d_alpha += g.customers * galpha;
+            d_a += g.customers * ga;
+            d_b += g.customers * gb;
+        }
+        if (gradient) *gradient = {d_r, d_alpha, d_a, d_b};
+        return total;
+    }
+
+  private:
+    struct TimeIndex {
+        std::uint32_t T, t_x;
+    };
+
+    const std::vector<HistoryGroup>& groups_;
+    std::vector<double> times_;       // every distinct T and t_x
+    std::vector<TimeIndex> time_of_;  // each group's, as indices into times_
+    std::vector<bool> present_;       // by x: whether a group has it
+};
+
 }  // namespace
 
 double log_likelihood(const BgNbd& m, const std::vector<HistoryGroup>& groups,
                       std::vector<double>* gradient) {
-    int max_x = 0;
-    for (const auto& g : groups) max_x = std::max(max_x, g.history.x);
-    // x is a small count shared by many customers: the Gamma functions are computed once per x.
-    std::vector<CountTerms> by_count(static_cast<std::size_t>(max_x) + 1);
-    std::vector<bool> computed(by_count.size(), false);
-    for (const auto& g : groups) {
-        const auto x = static_cast<std::size_t>(g.history.x);
-        if (!computed[x]) by_count[x] = count_terms(m, g.history.x), computed[x] = true;
-    }
-
-    double total = 0;
-    double d_r = 0, d_alpha = 0, d_a = 0, d_b = 0;
-    for (const auto& g : groups) {
-        const auto& h = g.history;
-        const CountTerms& c = by_count[static_cast<std::size_t>(h.x)];
-        const double rx = m.r + h.x;
-        // Alive at T: -(r+x) ln(alpha+T). Dropped out after the last purchase (x > 0 only):
-        // ln a - ln(b+x-1) - (r+x) ln(alpha+t_x). The customer's likelihood is their sum.
-        const double alive = -rx * log(m.alpha + h.T);
-        double ll = c.value + alive;
-        double w_dropped = 0, dropped = 0;
-        if (h.x > 0) {
-            dropped = log(m.a) - log(m.b + h.x - 1) - rx * log(m.alpha + h.t_x);
-            const double high = std::max(alive, dropped);
-            const double sum = std::exp(alive - high) + std::exp(dropped - high);
-            ll = c.value + high + log(sum);
-            w_dropped = std::exp(dropped - high) / sum;
-        }
-        total += g.customers * ll;
-        if (!gradient) continue;
-        const double w_alive = 1 - w_dropped;
-        double gr = c.d_r - w_alive * log(m.alpha + h.T);
-        double galpha = c.d_alpha - w_alive * rx / (m.alpha + h.T);
-        double ga = c.d_a, gb = c.d_b;
-        if (h.x > 0) {
-            gr -= w_dropped * log(m.alpha + h.t_x);
-            galpha -= w_dropped * rx / (m.alpha + h.t_x);
-            ga += w_dropped / m.a;
-            gb -= w_dropped / (m.b + h.x - 1);
-        }
-        d_r += g.customers * gr;
-        d_alpha += g.customers * galpha;
-        d_a += g.customers * ga;
-        d_b += g.customers * gb;
-    }
-    if (gradient) *gradient = {d_r, d_alpha, d_a, d_b};
-    return total;
+    return GroupLikelihood(groups)(m, gradient);
 }
 
 BgNbdFit fit_bg_nbd(const std::vector<HistoryGroup>& groups) {
@@ -109,9 +161,10 @@ BgNbdFit fit_bg_nbd(const std::vector<HistoryGroup>& groups) {
     }
     // alpha is a time scale: starting it at the mean age saves the optimiser a long walk.
     const double start_alpha = std::max(mean_T / customers, 1.0);
+    const GroupLikelihood likelihood(groups);
     const auto fitted = maximise_likelihood(
-        [&groups](const std::vector<double>& p, std::vector<double>& gradient) {
-            return log_likelihood({p[0], p[1], p[2], p[3]}, groups, &gradient);
+        [&likelihood](const std::vector<double>& p, std::vector<double>& gradient) {
+            return likelihood({p[0], p[1], p[2], p[3]}, &gradient);
         },
         {1.0, start_alpha, 1.0, 1.0}, "BG/NBD");
     const auto& p = fitted.parameters;

@@ -22,40 +22,63 @@ bool usable(const SpendHistory& c) {
     return c.x > 0 && c.average > 0;
 }
 
+// The customers as every evaluation walks them: ln(mean) depends on no parameter and is taken
+// once, not once per customer and evaluation; ln(gamma) once per evaluation. The terms are the same
+// doubles, summed in the same order.
+class SpendLikelihood {
+  public:
+    explicit SpendLikelihood(const std::vector<SpendHistory>& customers) : customers_(customers) {
+        log_mean_.reserve(customers.size());
+        for (const auto& c : customers) {
+            max_x_ = std::max(max_x_, c.x);
+            log_mean_.push_back(log(c.average));
+        }
+    }
+
+    double operator()(const GammaGamma& m, std::vector<double>* gradient) const {
+        // The Gamma functions depend on x alone, which many customers share.
+        struct CountTerms {
+            double value = 0, d_p = 0, d_q = 0;
+            bool computed = false;
+        };
+        std::vector<CountTerms> by_count(static_cast<std::size_t>(max_x_) + 1);
+        const double log_gamma = log(m.gamma);
+        double total = 0, d_p = 0, d_q = 0, d_gamma = 0;
+        for (std::size_t i = 0; i < customers_.size(); ++i) {
+            const SpendHistory& c = customers_[i];
+            const double px = m.p * c.x;
+            CountTerms& t = by_count[static_cast<std::size_t>(c.x)];
+            if (!t.computed) {
+                const double psi_all = digamma(px + m.q);
+                const double log_x = log(static_cast<double>(c.x));
+                t = {lgamma(px + m.q) - lgamma(px) - lgamma(m.q) + px * log_x,
+                     c.x * (psi_all - digamma(px) + log_x), psi_all - digamma(m.q), true};
+            }
+            // f(mean | x) = Gamma(px+q) / (Gamma(px) Gamma(q)) gamma^q mean^(px-1) x^(px)
+            //               / (gamma + mean x)^(px+q)
+            const double log_mean = log_mean_[i];
+            const double log_pooled = log(m.gamma + c.average * c.x);
+            total += t.value + m.q * log_gamma + (px - 1) * log_mean - (px + m.q) * log_pooled;
+            if (!gradient) continue;
+            d_p += t.d_p + c.x * (log_mean - log_pooled);
+            d_q += t.d_q + log_gamma - log_pooled;
+            d_gamma += m.q / m.gamma - (px + m.q) / (m.gamma + c.average * c.x);
+        }
+        if (gradient) *gradient = {d_p, d_q, d_gamma};
+        return total;
+    }
+
+  private:
+    const std::vector<SpendHistory>& customers_;
+    std::vector<double> log_mean_;
+    int max_x_ = 0;
+};
+
 }  // namespace
 
 double log_likelihood(const GammaGamma& m, const std::vector<SpendHistory>& customers,
                       std::vector<double>* gradient) {
-    // The Gamma functions depend on x alone, which many customers share.
-    struct CountTerms {
-        double value = 0, d_p = 0, d_q = 0;
-        bool computed = false;
-    };
-    int max_x = 0;
-    for (const auto& c : customers) max_x = std::max(max_x, c.x);
-    std::vector<CountTerms> by_count(static_cast<std::size_t>(max_x) + 1);
-    double total = 0, d_p = 0, d_q = 0, d_gamma = 0;
-    for (const auto& c : customers) {
-        const double px = m.p * c.x;
-        CountTerms& t = by_count[static_cast<std::size_t>(c.x)];
-        if (!t.computed) {
-            const double psi_all = digamma(px + m.q);
-            const double log_x = log(static_cast<double>(c.x));
-            t = {lgamma(px + m.q) - lgamma(px) - lgamma(m.q) + px * log_x,
-                 c.x * (psi_all - digamma(px) + log_x), psi_all - digamma(m.q), true};
-        }
-        // f(mean | x) = Gamma(px+q) / (Gamma(px) Gamma(q)) gamma^q mean^(px-1) x^(px)
-        //               / (gamma + mean x)^(px+q)
-        const double log_mean = log(c.average);
-        const double log_pooled = log(m.gamma + c.average * c.x);
-        total += t.value + m.q * log(m.gamma) + (px - 1) * log_mean - (px + m.q) * log_pooled;
-        if (!gradient) continue;
-        d_p += t.d_p + c.x * (log_mean - log_pooled);
-        d_q += t.d_q + log(m.gamma) - log_pooled;
-        d_gamma += m.q / m.gamma - (px + m.q) / (m.gamma + c.average * c.x);
-    }
-    if (gradient) *gradient = {d_p, d_q, d_gamma};
-    return total;
+    return SpendLikelihood(customers)(m, gradient);
 }
 
 GammaGammaFit fit_gamma_gamma(const std::vector<SpendHistory>& customers) {
@@ -73,9 +96,10 @@ GammaGammaFit fit_gamma_gamma(const std::vector<SpendHistory>& customers) {
     }
     mean /= static_cast<double>(used.size());
     // gamma has the currency's scale: start it at the mean spend.
+    const SpendLikelihood likelihood(used);
     const auto fitted = maximise_likelihood(
-        [&used](const std::vector<double>& p, std::vector<double>& gradient) {
-            return log_likelihood({p[0], p[1], p[2]}, used, &gradient);
+        [&likelihood](const std::vector<double>& p, std::vector<double>& gradient) {
+            return likelihood({p[0], p[1], p[2]}, &gradient);
         },
         {1.0, 2.0, mean}, "Gamma-Gamma");
     const auto& p = fitted.parameters;

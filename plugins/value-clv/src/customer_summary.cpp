@@ -4,6 +4,9 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
+#include <array>
+#include <cstddef>
+#include <utility>
 
 #include "moshtari/database.hpp"
 
@@ -29,6 +32,32 @@ struct OrderDay {
     std::int64_t value_minor = 0;
 };
 
+// Radix sort by customer id, a digit a pass, stable. A comparison sort of five million orders by
+// customer and day took a third of the summary; each customer's few days are sorted afterwards.
+void sort_by_customer(std::vector<OrderDay>& orders) {
+    if (orders.empty()) return;
+    constexpr int kDigitBits = 11;
+    constexpr std::uint64_t kDigitMask = (std::uint64_t{1} << kDigitBits) - 1;
+    const auto [smallest, largest] = std::minmax_element(
+        orders.begin(), orders.end(),
+        [](const OrderDay& a, const OrderDay& b) { return a.customer < b.customer; });
+    // Keys from the smallest id up: as few digits as the ids' spread needs, negative ids in order.
+    const auto base = static_cast<std::uint64_t>(smallest->customer);
+    const std::uint64_t spread = static_cast<std::uint64_t>(largest->customer) - base;
+    std::vector<OrderDay> sorted(orders.size());
+    for (int shift = 0; shift < 64 && (spread >> shift) != 0; shift += kDigitBits) {
+        const auto digit = [base, shift](const OrderDay& o) {
+            return ((static_cast<std::uint64_t>(o.customer) - base) >> shift) & kDigitMask;
+        };
+        std::array<std::size_t, kDigitMask + 1> next{};
+        for (const auto& o : orders) ++next[digit(o)];
+        std::size_t start = 0;
+        for (auto& n : next) start += std::exchange(n, start);
+        for (const auto& o : orders) sorted[next[digit(o)]++] = o;
+        orders.swap(sorted);
+    }
+}
+
 }  // namespace
 
 std::vector<CustomerSummary> summarise_customers(Database& db, const std::string& currency,
@@ -42,18 +71,21 @@ std::vector<CustomerSummary> summarise_customers(Database& db, const std::string
         orders.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getInt64(),
                           query.getColumn(2).getInt64()});
     }
-    std::sort(orders.begin(), orders.end(), [](const OrderDay& a, const OrderDay& b) {
-        return a.customer != b.customer ? a.customer < b.customer : a.day < b.day;
-    });
+    sort_by_customer(orders);
 
     // Folds each customer's days in order: orders of one day are one transaction.
     std::vector<CustomerSummary> customers;
-    std::size_t i = 0;
-    while (i < orders.size()) {
-        CustomerSummary summary{orders[i].customer, 0, 0, 0, 0};
+    for (std::size_t i = 0; i < orders.size();) {
+        const CustomerId id = orders[i].customer;
+        std::size_t end = i;
+        while (end < orders.size() && orders[end].customer == id) ++end;
+        std::sort(orders.begin() + static_cast<std::ptrdiff_t>(i),
+                  orders.begin() + static_cast<std::ptrdiff_t>(end),
+                  [](const OrderDay& a, const OrderDay& b) { return a.day < b.day; });
+        CustomerSummary summary{id, 0, 0, 0, 0};
         const std::int64_t first_day = orders[i].day;
         std::int64_t last_day = first_day;
-        for (; i < orders.size() && orders[i].customer == summary.id; ++i) {
+        for (; i < end; ++i) {
             if (orders[i].day != last_day) {
                 ++summary.repeat_transactions;
                 last_day = orders[i].day;

@@ -1,8 +1,8 @@
 #include "valuation.hpp"
 
 #include <cmath>
-#include <functional>
-#include <unordered_map>
+#include <cstdint>
+#include <limits>
 
 namespace moshtari::value {
 
@@ -15,26 +15,41 @@ struct HistoryKey {
     friend bool operator==(const HistoryKey&, const HistoryKey&) = default;
 };
 
-struct HistoryKeyHash {
-    std::size_t operator()(const HistoryKey& k) const {
-        const std::hash<std::int64_t> hash;
-        return hash(k.x) ^ (hash(k.recency_days) * 0x9e3779b97f4a7c15ULL) ^
-               (hash(k.age_days) * 0xc2b2ae3d27d4eb4fULL);
-    }
-};
+std::uint64_t hash(const HistoryKey& k) {
+    std::uint64_t h = (static_cast<std::uint64_t>(k.x) * 0x9e3779b97f4a7c15ULL) ^
+                      (static_cast<std::uint64_t>(k.recency_days) * 0xc2b2ae3d27d4eb4fULL) ^
+                      (static_cast<std::uint64_t>(k.age_days) * 0x165667b19e3779f9ULL);
+    // The slot is taken from the low bits: fold the high ones in.
+    h ^= h >> 32;
+    h *= 0xd6e8feb86659fd93ULL;
+    return h ^ (h >> 32);
+}
 
 }  // namespace
 
 Histories group_histories(const std::vector<CustomerSummary>& customers, double days_per_period) {
     Histories histories;
     histories.group_of.reserve(customers.size());
-    std::unordered_map<HistoryKey, std::size_t, HistoryKeyHash> index;
+    // Open addressing, at most half full: most of a million customers have a history of their own,
+    // and a node-based map allocated and chased a node for each.
+    std::size_t capacity = 16;
+    while (capacity < 2 * customers.size()) capacity *= 2;
+    constexpr std::size_t kFree = std::numeric_limits<std::size_t>::max();
+    std::vector<std::size_t> slots(capacity, kFree);  // group indices
+    std::vector<HistoryKey> keys;                     // by group
     for (const auto& c : customers) {
-        const auto [found, fresh] = index.try_emplace(
-            HistoryKey{c.repeat_transactions, c.recency_days, c.age_days}, index.size());
-        if (fresh) histories.groups.push_back({purchase_history(c, days_per_period), 0});
-        histories.groups[found->second].customers += 1;
-        histories.group_of.push_back(found->second);
+        const HistoryKey key{c.repeat_transactions, c.recency_days, c.age_days};
+        std::size_t slot = hash(key) & (capacity - 1);
+        while (slots[slot] != kFree && !(keys[slots[slot]] == key)) {
+            slot = (slot + 1) & (capacity - 1);
+        }
+        if (slots[slot] == kFree) {
+            slots[slot] = keys.size();
+            keys.push_back(key);
+            histories.groups.push_back({purchase_history(c, days_per_period), 0});
+        }
+        histories.groups[slots[slot]].customers += 1;
+        histories.group_of.push_back(slots[slot]);
     }
     return histories;
 }

@@ -5,7 +5,6 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "fit.hpp"
@@ -51,10 +50,6 @@ class FitStore {
     std::optional<StoredValue> value_of(std::int64_t fit_id, CustomerId customer) const;
     // The `limit` highest values of fit `fit_id`, highest first.
     std::vector<StoredValue> top(std::int64_t fit_id, std::size_t limit) const;
-    // Customers per tier in fit `fit_id`, in the order of `names`, zeros included.
-    std::vector<std::pair<std::string, std::int64_t>> tier_counts(
-        std::int64_t fit_id, const std::vector<std::string>& names) const;
-
     // Every value the customer has, fit by fit, for a personal data export.
     nlohmann::json personal_data(CustomerId customer) const;
     // Forgets the customer's values in every fit; the fits' parameters name nobody and stay.

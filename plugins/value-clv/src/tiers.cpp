@@ -31,4 +31,16 @@ void assign_tiers(std::vector<CustomerValue>& values, const std::vector<double>&
     }
 }
 
+std::vector<std::pair<std::string, std::int64_t>> count_tiers(
+    const std::vector<CustomerValue>& values, const std::vector<double>& shares) {
+    std::vector<std::pair<std::string, std::int64_t>> counts;
+    for (auto& name : tier_names(shares)) counts.emplace_back(std::move(name), 0);
+    for (const auto& v : values) {
+        const auto tier = std::find_if(counts.begin(), counts.end(),
+                                       [&v](const auto& count) { return count.first == v.tier; });
+        if (tier != counts.end()) ++tier->second;
+    }
+    return counts;
+}
+
 }  // namespace moshtari::value

@@ -2,7 +2,9 @@
 // Value tiers: the customers ranked by CLV and cut at cumulative shares, "top-1" for the first 1%,
 // "top-5" for the rest of the first 5%, ..., "rest" for everyone after the last share.
 
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "valuation.hpp"
@@ -16,5 +18,9 @@ std::vector<std::string> tier_names(const std::vector<double>& shares);
 // customer at rank k (from 1) of n is in the first tier whose share s has k <= ceil(s n / 100).
 // Leaves `values` in rank order.
 void assign_tiers(std::vector<CustomerValue>& values, const std::vector<double>& shares);
+
+// Customers per tier, in the order of tier_names(shares), zeros included.
+std::vector<std::pair<std::string, std::int64_t>> count_tiers(
+    const std::vector<CustomerValue>& values, const std::vector<double>& shares);
 
 }  // namespace moshtari::value

@@ -14,9 +14,10 @@ namespace {
 
 class PersonalData : public ValueTest {
   protected:
-    std::int64_t rows_of(CustomerId customer) {
+    std::int64_t rows_of(CustomerId customer,
+                         const std::string& table = "value_clv_customer_values") {
         SQLite::Statement q(w().database().sql(),
-                            "SELECT COUNT(*) FROM value_clv_customer_values WHERE customer_id = ?");
+                            "SELECT COUNT(*) FROM " + table + " WHERE customer_id = ?");
         q.bind(1, static_cast<int64_t>(customer));
         q.executeStep();
         return q.getColumn(0).getInt64();
@@ -42,9 +43,16 @@ TEST_F(PersonalData, ErasureForgetsEveryValue) {
     const auto ids = add_shoppers(60);
     json({"value", "fit", "--as-of", "2026-06-30"});
     ASSERT_EQ(rows_of(ids[3]), 1);
+    ASSERT_EQ(rows_of(ids[3], "value_clv_ranking"), 1);
     w().privacy().erase(ids[3], "test");
     EXPECT_EQ(rows_of(ids[3]), 0);
+    EXPECT_EQ(rows_of(ids[3], "value_clv_ranking"), 0);
     EXPECT_EQ(rows_of(ids[4]), 1);
+    EXPECT_EQ(rows_of(ids[4], "value_clv_ranking"), 1);
+    // The ranking skips the erased customer; everyone else keeps their rank.
+    const auto top = json({"value", "top", "60"});
+    ASSERT_EQ(top.size(), 59u);
+    for (const auto& row : top) EXPECT_NE(row["customer"], ids[3]);
 }
 
 TEST_F(PersonalData, MergeDropsTheMergedCustomersValuesUntilTheNextFit) {
@@ -53,6 +61,7 @@ TEST_F(PersonalData, MergeDropsTheMergedCustomersValuesUntilTheNextFit) {
     const auto survivor_before = json({"value", "show", std::to_string(ids[0])});
     w().merges().merge(ids[0], ids[1], "test");
     EXPECT_EQ(rows_of(ids[1]), 0);
+    EXPECT_EQ(rows_of(ids[1], "value_clv_ranking"), 0);
     EXPECT_EQ(json({"value", "show", std::to_string(ids[0])}), survivor_before);
     // The next fit values the survivor on both histories.
     const auto refit = json({"value", "fit", "--as-of", "2026-06-30"});

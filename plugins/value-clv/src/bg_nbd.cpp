@@ -46,11 +46,13 @@ CountTerms count_terms(const BgNbd& m, int x) {
 // The groups as every evaluation walks them. T and t_x are whole days in periods, so a million
 // customers' histories share a few thousand distinct times: ln(alpha + time) is taken once per
 // time and evaluation instead of up to four times per group, and ln(a), ln(b+x-1) once per
-// evaluation and count. The values are the same doubles the per-group formulas gave, summed in
-// the same order, so a fit walks the same path.
+// evaluation and count. Each group's terms (an exp and a log) are computed in parallel, then
+// summed in the groups' order by one thread: the same doubles in the same order as one loop gave,
+// so a fit walks the same path however many threads there are.
 class GroupLikelihood {
   public:
-    explicit GroupLikelihood(const std::vector<HistoryGroup>& groups) : groups_(groups) {
+    explicit GroupLikelihood(const std::vector<HistoryGroup>& groups)
+        : groups_(groups), terms_(groups.size()) {
         std::unordered_map<double, std::uint32_t> index;
         const auto index_of = [this, &index](double time) {
             const auto [found, fresh] =
@@ -77,24 +79,26 @@ class GroupLikelihood {
             if (x > 0) log_b_x[x] = log(m.b + static_cast<int>(x) - 1);
         }
         std::vector<double> log_alpha_time(times_.size());
-        for (std::size_t i = 0; i < times_.size(); ++i)
+        for (std::size_t i = 0; i < times_.size(); ++i) {
             log_alpha_time[i] = log(m.alpha + times_[i]);
+        }
         const double log_a = log(m.a);
 
-        double total = 0;
-        double d_r = 0, d_alpha = 0, d_a = 0, d_b = 0;
-        for (std::size_t i = 0; i < groups_.size(); ++i) {
-            const HistoryGroup& g = groups_[i];
-            const auto& h = g.history;
+        const auto n = static_cast<std::ptrdiff_t>(groups_.size());
+#pragma omp parallel for schedule(static)
+        for (std::ptrdiff_t i = 0; i < n; ++i) {
+            const auto& h = groups_[static_cast<std::size_t>(i)].history;
+            const TimeIndex& at = time_of_[static_cast<std::size_t>(i)];
             const auto x = static_cast<std::size_t>(h.x);
             const CountTerms& c = by_count[x];
-            const double log_alpha_T = log_alpha_time[time_of_[i].T];
-            const double log_alpha_t_x = log_alpha_time[time_of_[i].t_x];
+            const double log_alpha_T = log_alpha_time[at.T];
+            const double log_alpha_t_x = log_alpha_time[at.t_x];
             const double rx = m.r + h.x;
             // Alive at T: -(r+x) ln(alpha+T). Dropped out after the last purchase (x > 0 only):
             // ln a - ln(b+x-1) - (r+x) ln(alpha+t_x). The customer's likelihood is their sum.
             const double alive = -rx * log_alpha_T;
-            double ll = c.value + alive;
+            Terms& t = terms_[static_cast<std::size_t>(i)];
+            t.ll = c.value + alive;
             double w_dropped = 0;
             if (h.x > 0) {
                 const double dropped = log_a - log_b_x[x] - rx * log_alpha_t_x;
@@ -103,25 +107,34 @@ class GroupLikelihood {
                 const double high = dropped_higher ? dropped : alive;
                 const double low_share = std::exp((dropped_higher ? alive : dropped) - high);
                 const double sum = 1 + low_share;
-                ll = c.value + high + log(sum);
+                t.ll = c.value + high + log(sum);
                 w_dropped = (dropped_higher ? 1 : low_share) / sum;
             }
-            total += g.customers * ll;
             if (!gradient) continue;
             const double w_alive = 1 - w_dropped;
-            double gr = c.d_r - w_alive * log_alpha_T;
-            double galpha = c.d_alpha - w_alive * rx / (m.alpha + h.T);
-            double ga = c.d_a, gb = c.d_b;
+            t.r = c.d_r - w_alive * log_alpha_T;
+            t.alpha = c.d_alpha - w_alive * rx / (m.alpha + h.T);
+            t.a = c.d_a;
+            t.b = c.d_b;
             if (h.x > 0) {
-                gr -= w_dropped * log_alpha_t_x;
-                galpha -= w_dropped * rx / (m.alpha + h.t_x);
-                ga += w_dropped / m.a;
-                gb -= w_dropped / (m.b + h.x - 1);
+                t.r -= w_dropped * log_alpha_t_x;
+                t.alpha -= w_dropped * rx / (m.alpha + h.t_x);
+                t.a += w_dropped / m.a;
+                t.b -= w_dropped / (m.b + h.x - 1);
             }
-            d_r += g.customers * gr;
-            d_alpha += g.customers * galpha;
-            d_a += g.customers * ga;
-            d_b += g.customers * gb;
+        }
+
+        double total = 0;
+        double d_r = 0, d_alpha = 0, d_a = 0, d_b = 0;
+        for (std::size_t i = 0; i < groups_.size(); ++i) {
+            const double customers = groups_[i].customers;
+            const Terms& t = terms_[i];
+            total += customers * t.ll;
+            if (!gradient) continue;
+            d_r += customers * t.r;
+            d_alpha += customers * t.alpha;
+            d_a += customers * t.a;
+            d_b += customers * t.b;
         }
         if (gradient) *gradient = {d_r, d_alpha, d_a, d_b};
         return total;
@@ -132,10 +145,16 @@ class GroupLikelihood {
         std::uint32_t T, t_x;
     };
 
+    // One customer's log-likelihood and its derivatives by r, alpha, a and b.
+    struct Terms {
+        double ll = 0, r = 0, alpha = 0, a = 0, b = 0;
+    };
+
     const std::vector<HistoryGroup>& groups_;
-    std::vector<double> times_;       // every distinct T and t_x
-    std::vector<TimeIndex> time_of_;  // each group's, as indices into times_
-    std::vector<bool> present_;       // by x: whether a group has it
+    mutable std::vector<Terms> terms_;  // by group: scratch for each evaluation
+    std::vector<double> times_;         // every distinct T and t_x
+    std::vector<TimeIndex> time_of_;    // each group's, as indices into times_
+    std::vector<bool> present_;         // by x: whether a group has it
 };
 
 }  // namespace

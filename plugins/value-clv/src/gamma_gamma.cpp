@@ -23,55 +23,78 @@ bool usable(const SpendHistory& c) {
 }
 
 // The customers as every evaluation walks them: ln(mean) depends on no parameter and is taken
-// once, not once per customer and evaluation; ln(gamma) once per evaluation. The terms are the same
-// doubles, summed in the same order.
+// once, not once per customer and evaluation; ln(gamma) once per evaluation, the Gamma functions
+// once per x. Each customer's terms are computed in parallel, then summed in the customers' order
+// by one thread: the same doubles in the same order as one loop gave.
 class SpendLikelihood {
   public:
-    explicit SpendLikelihood(const std::vector<SpendHistory>& customers) : customers_(customers) {
+    explicit SpendLikelihood(const std::vector<SpendHistory>& customers)
+        : customers_(customers), terms_(customers.size()) {
+        int max_x = 0;
         log_mean_.reserve(customers.size());
         for (const auto& c : customers) {
-            max_x_ = std::max(max_x_, c.x);
+            max_x = std::max(max_x, c.x);
             log_mean_.push_back(log(c.average));
         }
+        present_.assign(static_cast<std::size_t>(max_x) + 1, false);
+        for (const auto& c : customers) present_[static_cast<std::size_t>(c.x)] = true;
     }
 
     double operator()(const GammaGamma& m, std::vector<double>* gradient) const {
-        // The Gamma functions depend on x alone, which many customers share.
-        struct CountTerms {
-            double value = 0, d_p = 0, d_q = 0;
-            bool computed = false;
-        };
-        std::vector<CountTerms> by_count(static_cast<std::size_t>(max_x_) + 1);
+        std::vector<CountTerms> by_count(present_.size());
+        for (std::size_t x = 0; x < present_.size(); ++x) {
+            if (!present_[x]) continue;
+            const double px = m.p * static_cast<int>(x);
+            const double psi_all = digamma(px + m.q);
+            const double log_x = log(static_cast<double>(x));
+            by_count[x] = {lgamma(px + m.q) - lgamma(px) - lgamma(m.q) + px * log_x,
+                           static_cast<int>(x) * (psi_all - digamma(px) + log_x),
+                           psi_all - digamma(m.q)};
+        }
         const double log_gamma = log(m.gamma);
-        double total = 0, d_p = 0, d_q = 0, d_gamma = 0;
-        for (std::size_t i = 0; i < customers_.size(); ++i) {
-            const SpendHistory& c = customers_[i];
+        const auto n = static_cast<std::ptrdiff_t>(customers_.size());
+#pragma omp parallel for schedule(static)
+        for (std::ptrdiff_t i = 0; i < n; ++i) {
+            const SpendHistory& c = customers_[static_cast<std::size_t>(i)];
+            const CountTerms& t = by_count[static_cast<std::size_t>(c.x)];
             const double px = m.p * c.x;
-            CountTerms& t = by_count[static_cast<std::size_t>(c.x)];
-            if (!t.computed) {
-                const double psi_all = digamma(px + m.q);
-                const double log_x = log(static_cast<double>(c.x));
-                t = {lgamma(px + m.q) - lgamma(px) - lgamma(m.q) + px * log_x,
-                     c.x * (psi_all - digamma(px) + log_x), psi_all - digamma(m.q), true};
-            }
             // f(mean | x) = Gamma(px+q) / (Gamma(px) Gamma(q)) gamma^q mean^(px-1) x^(px)
             //               / (gamma + mean x)^(px+q)
-            const double log_mean = log_mean_[i];
+            const double log_mean = log_mean_[static_cast<std::size_t>(i)];
             const double log_pooled = log(m.gamma + c.average * c.x);
-            total += t.value + m.q * log_gamma + (px - 1) * log_mean - (px + m.q) * log_pooled;
+            Terms& out = terms_[static_cast<std::size_t>(i)];
+            out.ll = t.value + m.q * log_gamma + (px - 1) * log_mean - (px + m.q) * log_pooled;
             if (!gradient) continue;
-            d_p += t.d_p + c.x * (log_mean - log_pooled);
-            d_q += t.d_q + log_gamma - log_pooled;
-            d_gamma += m.q / m.gamma - (px + m.q) / (m.gamma + c.average * c.x);
+            out.p = t.d_p + c.x * (log_mean - log_pooled);
+            out.q = t.d_q + log_gamma - log_pooled;
+            out.gamma = m.q / m.gamma - (px + m.q) / (m.gamma + c.average * c.x);
+        }
+        double total = 0, d_p = 0, d_q = 0, d_gamma = 0;
+        for (const Terms& t : terms_) {
+            total += t.ll;
+            if (!gradient) continue;
+            d_p += t.p;
+            d_q += t.q;
+            d_gamma += t.gamma;
         }
         if (gradient) *gradient = {d_p, d_q, d_gamma};
         return total;
     }
 
   private:
+    // The terms that depend on x alone, which many customers share.
+    struct CountTerms {
+        double value = 0, d_p = 0, d_q = 0;
+    };
+    // One customer's log-likelihood and its derivatives by p, q and gamma.
+    struct Terms {
+        double ll = 0, p = 0, q = 0, gamma = 0;
+    };
+
     const std::vector<SpendHistory>& customers_;
+    mutable std::vector<Terms> terms_;  // by customer: scratch for each evaluation
     std::vector<double> log_mean_;
-    int max_x_ = 0;
+    std::vector<bool> present_;  // by x: whether a customer has it
 };
 
 }  // namespace

@@ -1,7 +1,9 @@
 #include "valuation.hpp"
 
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <limits>
 
 namespace moshtari::value {
@@ -83,14 +85,29 @@ std::vector<CustomerValue> value_customers(const std::vector<CustomerSummary>& c
     struct Purchases {
         double p_alive, expected, discounted;
     };
-    std::vector<Purchases> by_group;
-    by_group.reserve(histories.groups.size());
-    for (const auto& g : histories.groups) {
-        by_group.push_back(
-            {probability_alive(v.purchases, g.history),
-             expected_purchases(v.purchases, g.history, v.horizon),
-             discounted_purchases(v.purchases, g.history, v.horizon, v.discount_rate)});
+    // Each history's expectation sums hypergeometric series: the histories are shared out among
+    // the cores, each result into its own slot.
+    std::vector<Purchases> by_group(histories.groups.size());
+    std::exception_ptr error;
+    const auto groups = static_cast<std::ptrdiff_t>(histories.groups.size());
+#pragma omp parallel for schedule(dynamic, 4096)
+    for (std::ptrdiff_t i = 0; i < groups; ++i) {
+        try {
+            const PurchaseHistory& h = histories.groups[static_cast<std::size_t>(i)].history;
+            const double expected = expected_purchases(v.purchases, h, v.horizon);
+            // Undiscounted, the sum is that expectation: the same value, not computed twice.
+            by_group[static_cast<std::size_t>(i)] = {
+                probability_alive(v.purchases, h), expected,
+                v.discount_rate == 0
+                    ? expected
+                    : discounted_purchases(v.purchases, h, v.horizon, v.discount_rate)};
+        } catch (...) {
+            // An exception must not leave the parallel loop; the first one caught is rethrown.
+#pragma omp critical(value_clv_valuation_error)
+            if (!error) error = std::current_exception();
+        }
     }
+    if (error) std::rethrow_exception(error);
     std::vector<CustomerValue> values;
     values.reserve(customers.size());
     for (std::size_t i = 0; i < customers.size(); ++i) {

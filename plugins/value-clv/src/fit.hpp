@@ -24,7 +24,7 @@ struct Fit {
     BgNbdFit purchases{};
     GammaGammaFit spend{};
     Timestamp fitted_at{};
-    std::vector<CustomerValue> values{};  // in rank order, highest CLV first
+    std::vector<CustomerValue> values{};  // by customer id, each with its rank and tier
 
     // The models' parameters and the settings they were used with, as stored with the fit.
     nlohmann::json parameters() const;

@@ -3,9 +3,6 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
-#include <algorithm>
-#include <numeric>
-
 #include "moshtari/database.hpp"
 #include "moshtari/money.hpp"
 #include "moshtari/transaction.hpp"
@@ -33,9 +30,9 @@ StoredValue read_value(SQLite::Statement& q) {
     s.fit_id = q.getColumn(0).getInt64();
     s.as_of = q.getColumn(1).getString();
     s.currency = q.getColumn(2).getString();
-    s.rank = q.getColumn(3).getInt64();
     s.name = q.getColumn(4).getString();
     CustomerValue& v = s.value;
+    v.rank = q.getColumn(3).getInt64();
     v.id = q.getColumn(5).getInt64();
     v.history = {q.getColumn(6).getInt(), q.getColumn(7).getDouble(), q.getColumn(8).getDouble()};
     v.average_spend = q.getColumn(9).getDouble();
@@ -55,7 +52,7 @@ nlohmann::json to_json(const StoredValue& s) {
             {"name", s.name},
             {"fit", s.fit_id},
             {"as_of", s.as_of},
-            {"rank", s.rank},
+            {"rank", v.rank},
             {"tier", v.tier},
             {"repeat_transactions", v.history.x},
             {"recency", v.history.t_x},
@@ -126,19 +123,15 @@ std::int64_t FitStore::save(Fit& fit) {
     insert_fit.exec();
     fit.id = sql.getLastInsertRowid();
     // Both tables are written in their primary key's order, so each insert appends to the last
-    // page: in rank order the values landed on random pages, which the default 2 MB page cache
-    // wrote out and read back for most of a million rows.
+    // page: the values in customer order, as the fit holds them, then the ranking. In rank order
+    // the values landed on random pages, which the default 2 MB page cache wrote out and read back
+    // for most of a million rows.
     SQLite::Statement insert_value(
         sql, "INSERT INTO value_clv_customer_values VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    std::vector<std::size_t> by_customer(fit.values.size());
-    std::iota(by_customer.begin(), by_customer.end(), std::size_t{0});
-    std::sort(by_customer.begin(), by_customer.end(),
-              [&fit](std::size_t l, std::size_t r) { return fit.values[l].id < fit.values[r].id; });
-    for (const std::size_t i : by_customer) {
-        const CustomerValue& v = fit.values[i];
+    for (const CustomerValue& v : fit.values) {
         insert_value.bind(1, static_cast<int64_t>(fit.id));
         insert_value.bind(2, static_cast<int64_t>(v.id));
-        insert_value.bind(3, static_cast<int64_t>(i + 1));
+        insert_value.bind(3, static_cast<int64_t>(v.rank));
         insert_value.bind(4, v.history.x);
         insert_value.bind(5, v.history.t_x);
         insert_value.bind(6, v.history.T);
@@ -151,11 +144,14 @@ std::int64_t FitStore::save(Fit& fit) {
         insert_value.exec();
         insert_value.reset();
     }
+    std::vector<CustomerId> by_rank(fit.values.size());
+    for (const CustomerValue& v : fit.values)
+        by_rank.at(static_cast<std::size_t>(v.rank - 1)) = v.id;
     SQLite::Statement insert_rank(sql, "INSERT INTO value_clv_ranking VALUES (?, ?, ?)");
-    for (std::size_t i = 0; i < fit.values.size(); ++i) {
+    for (std::size_t i = 0; i < by_rank.size(); ++i) {
         insert_rank.bind(1, static_cast<int64_t>(fit.id));
         insert_rank.bind(2, static_cast<int64_t>(i + 1));
-        insert_rank.bind(3, static_cast<int64_t>(fit.values[i].id));
+        insert_rank.bind(3, static_cast<int64_t>(by_rank[i]));
         insert_rank.exec();
         insert_rank.reset();
     }

@@ -30,7 +30,6 @@ struct StoredValue {
     std::int64_t fit_id = 0;
     std::string as_of{};     // the fit's
     std::string currency{};  // the fit's
-    std::int64_t rank = 0;   // 1 for the highest CLV of the fit
     std::string name{};      // the customer's
     CustomerValue value{};
 };

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
+#include <numeric>
 
 namespace moshtari::value {
 
@@ -15,8 +17,13 @@ std::vector<std::string> tier_names(const std::vector<double>& shares) {
 }
 
 void assign_tiers(std::vector<CustomerValue>& values, const std::vector<double>& shares) {
-    std::sort(values.begin(), values.end(), [](const CustomerValue& l, const CustomerValue& r) {
-        return l.clv_minor != r.clv_minor ? l.clv_minor > r.clv_minor : l.id < r.id;
+    // The values stay in customer order, which the store writes them in.
+    std::vector<std::size_t> ranked(values.size());
+    std::iota(ranked.begin(), ranked.end(), std::size_t{0});
+    std::sort(ranked.begin(), ranked.end(), [&values](std::size_t l, std::size_t r) {
+        const CustomerValue& a = values[l];
+        const CustomerValue& b = values[r];
+        return a.clv_minor != b.clv_minor ? a.clv_minor > b.clv_minor : a.id < b.id;
     });
     const auto names = tier_names(shares);
     const double n = static_cast<double>(values.size());
@@ -27,7 +34,9 @@ void assign_tiers(std::vector<CustomerValue>& values, const std::vector<double>&
                static_cast<double>(rank) > std::ceil(shares[tier] * n / 100 - 1e-9)) {
             ++tier;
         }
-        values[rank - 1].tier = names[tier];
+        CustomerValue& value = values[ranked[rank - 1]];
+        value.rank = static_cast<std::int64_t>(rank);
+        value.tier = names[tier];
     }
 }
 

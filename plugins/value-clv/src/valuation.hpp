@@ -14,6 +14,7 @@ namespace moshtari::value {
 
 struct CustomerValue {
     CustomerId id = 0;
+    std::int64_t rank = 0;      // 1 for the highest CLV of the fit; 0 until ranked
     PurchaseHistory history{};  // in periods
     double average_spend = 0;   // mean of the repeat transactions, in currency units
     double p_alive = 0;

@@ -127,8 +127,7 @@ void add_show(CLI::App& value, Workspace& workspace, const FitStore& store) {
         const CustomerValue& v = found->value;
         const std::string unit = fit.parameters.value("period", "");
         std::cout << fmt::format("Customer #{} {}: fit #{} as of {}, rank {} of {}, {}\n", v.id,
-                                 found->name, fit.id, fit.as_of, found->rank, fit.customers,
-                                 v.tier);
+                                 found->name, fit.id, fit.as_of, v.rank, fit.customers, v.tier);
         std::cout << fmt::format(
             "  history: {} repeat transactions, the last {:.2f} {} after the first, which was "
             "{:.2f} {} before the calibration end; average repeat spend {:.2f} {}\n",
@@ -158,7 +157,7 @@ void add_top(CLI::App& value, const FitStore& store) {
         for (const auto& s : store.top(fit.id, *limit)) {
             const CustomerValue& v = s.value;
             table.rows.push_back(
-                {s.rank, v.id, s.name, money(static_cast<double>(v.clv_minor), s.currency), v.tier,
+                {v.rank, v.id, s.name, money(static_cast<double>(v.clv_minor), s.currency), v.tier,
                  std::round(v.p_alive * 1e4) / 1e4, std::round(v.expected_purchases * 1e4) / 1e4,
                  std::round(v.expected_spend * 100) / 100});
         }

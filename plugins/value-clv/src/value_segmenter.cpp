@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 #include "moshtari/money.hpp"
 #include "moshtari/workspace.hpp"
@@ -26,20 +25,15 @@ Segmentation tier_segmentation(const Fit& fit) {
                 : fmt::format("by CLV, everyone after the top {}%", fit.tiers.back());
         result.segments.push_back({names[i], rule});
     }
-    // fit.values are in rank order; the segmentation lists customers by id.
-    std::vector<std::size_t> by_id(fit.values.size());
-    std::iota(by_id.begin(), by_id.end(), 0);
-    std::sort(by_id.begin(), by_id.end(),
-              [&](std::size_t l, std::size_t r) { return fit.values[l].id < fit.values[r].id; });
+    // fit.values are by customer id, as the segmentation lists them.
     const double minor_per_unit = std::pow(10.0, minor_unit_digits(fit.settings.currency));
-    for (const std::size_t rank : by_id) {
-        const CustomerValue& v = fit.values[rank];
+    for (const CustomerValue& v : fit.values) {
         result.customers.push_back(v.id);
         result.segment_of.push_back(static_cast<std::uint32_t>(
             std::find(names.begin(), names.end(), v.tier) - names.begin()));
         result.scores.push_back(static_cast<double>(v.clv_minor) / minor_per_unit);
         result.details.push_back(
-            nlohmann::json{{"rank", rank + 1},
+            nlohmann::json{{"rank", v.rank},
                            {"p_alive", v.p_alive},
                            {"expected_purchases", v.expected_purchases},
                            {"expected_spend", v.expected_spend},

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
-#include <numeric>
+#include <cstdint>
 
 namespace moshtari::value {
 
@@ -17,12 +17,19 @@ std::vector<std::string> tier_names(const std::vector<double>& shares) {
 }
 
 void assign_tiers(std::vector<CustomerValue>& values, const std::vector<double>& shares) {
-    // The values stay in customer order, which the store writes them in.
-    std::vector<std::size_t> ranked(values.size());
-    std::iota(ranked.begin(), ranked.end(), std::size_t{0});
-    std::sort(ranked.begin(), ranked.end(), [&values](std::size_t l, std::size_t r) {
-        const CustomerValue& a = values[l];
-        const CustomerValue& b = values[r];
+    // The values stay in customer order, which the store writes them in; the sort moves small keys
+    // side by side rather than chasing each comparison into the values.
+    struct Key {
+        std::int64_t clv_minor;
+        CustomerId id;
+        std::size_t index;
+    };
+    std::vector<Key> ranked;
+    ranked.reserve(values.size());
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        ranked.push_back({values[i].clv_minor, values[i].id, i});
+    }
+    std::sort(ranked.begin(), ranked.end(), [](const Key& a, const Key& b) {
         return a.clv_minor != b.clv_minor ? a.clv_minor > b.clv_minor : a.id < b.id;
     });
     const auto names = tier_names(shares);
@@ -34,7 +41,7 @@ void assign_tiers(std::vector<CustomerValue>& values, const std::vector<double>&
                static_cast<double>(rank) > std::ceil(shares[tier] * n / 100 - 1e-9)) {
             ++tier;
         }
-        CustomerValue& value = values[ranked[rank - 1]];
+        CustomerValue& value = values[ranked[rank - 1].index];
         value.rank = static_cast<std::int64_t>(rank);
         value.tier = names[tier];
     }

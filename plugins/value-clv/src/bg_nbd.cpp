@@ -87,7 +87,8 @@ class GroupLikelihood {
         const auto n = static_cast<std::ptrdiff_t>(groups_.size());
 #pragma omp parallel for schedule(static)
         for (std::ptrdiff_t i = 0; i < n; ++i) {
-            const auto& h = groups_[static_cast<std::size_t>(i)].history;
+            const HistoryGroup& g = groups_[static_cast<std::size_t>(i)];
+            const auto& h = g.history;
             const TimeIndex& at = time_of_[static_cast<std::size_t>(i)];
             const auto x = static_cast<std::size_t>(h.x);
             const CountTerms& c = by_count[x];
@@ -97,8 +98,7 @@ class GroupLikelihood {
             // Alive at T: -(r+x) ln(alpha+T). Dropped out after the last purchase (x > 0 only):
             // ln a - ln(b+x-1) - (r+x) ln(alpha+t_x). The customer's likelihood is their sum.
             const double alive = -rx * log_alpha_T;
-            Terms& t = terms_[static_cast<std::size_t>(i)];
-            t.ll = c.value + alive;
+            double ll = c.value + alive;
             double w_dropped = 0;
             if (h.x > 0) {
                 const double dropped = log_a - log_b_x[x] - rx * log_alpha_t_x;
@@ -107,34 +107,37 @@ class GroupLikelihood {
                 const double high = dropped_higher ? dropped : alive;
                 const double low_share = std::exp((dropped_higher ? alive : dropped) - high);
                 const double sum = 1 + low_share;
-                t.ll = c.value + high + log(sum);
+                ll = c.value + high + log(sum);
                 w_dropped = (dropped_higher ? 1 : low_share) / sum;
             }
+            Terms& t = terms_[static_cast<std::size_t>(i)];
+            t.ll = g.customers * ll;
             if (!gradient) continue;
             const double w_alive = 1 - w_dropped;
-            t.r = c.d_r - w_alive * log_alpha_T;
-            t.alpha = c.d_alpha - w_alive * rx / (m.alpha + h.T);
-            t.a = c.d_a;
-            t.b = c.d_b;
+            double gr = c.d_r - w_alive * log_alpha_T;
+            double galpha = c.d_alpha - w_alive * rx / (m.alpha + h.T);
+            double ga = c.d_a, gb = c.d_b;
             if (h.x > 0) {
-                t.r -= w_dropped * log_alpha_t_x;
-                t.alpha -= w_dropped * rx / (m.alpha + h.t_x);
-                t.a += w_dropped / m.a;
-                t.b -= w_dropped / (m.b + h.x - 1);
+                gr -= w_dropped * log_alpha_t_x;
+                galpha -= w_dropped * rx / (m.alpha + h.t_x);
+                ga += w_dropped / m.a;
+                gb -= w_dropped / (m.b + h.x - 1);
             }
+            t.r = g.customers * gr;
+            t.alpha = g.customers * galpha;
+            t.a = g.customers * ga;
+            t.b = g.customers * gb;
         }
 
         double total = 0;
         double d_r = 0, d_alpha = 0, d_a = 0, d_b = 0;
-        for (std::size_t i = 0; i < groups_.size(); ++i) {
-            const double customers = groups_[i].customers;
-            const Terms& t = terms_[i];
-            total += customers * t.ll;
+        for (const Terms& t : terms_) {
+            total += t.ll;
             if (!gradient) continue;
-            d_r += customers * t.r;
-            d_alpha += customers * t.alpha;
-            d_a += customers * t.a;
-            d_b += customers * t.b;
+            d_r += t.r;
+            d_alpha += t.alpha;
+            d_a += t.a;
+            d_b += t.b;
         }
         if (gradient) *gradient = {d_r, d_alpha, d_a, d_b};
         return total;
@@ -145,7 +148,7 @@ class GroupLikelihood {
         std::uint32_t T, t_x;
     };
 
-    // One customer's log-likelihood and its derivatives by r, alpha, a and b.
+    // A group's log-likelihood and its derivatives by r, alpha, a and b, times its customers.
     struct Terms {
         double ll = 0, r = 0, alpha = 0, a = 0, b = 0;
     };

@@ -77,12 +77,14 @@ CREATE TABLE value_clv_fits (
     fitted_at INTEGER NOT NULL
 );
 -- Times in the fit's period unit, money in its currency (spend in units, CLV in minor units).
--- No foreign key to customers, nor an index by customer: a fit writes a million rows, and the
--- key's lookup and the index's entry were a third of each insert. Customers are deleted only by
--- erasure and merge, whose handler deletes their rows first; it and the export find a customer's
--- rows fit by fit through the primary key.
+-- No foreign keys, nor an index by customer: a fit writes a million rows here and a million in
+-- the ranking, and each key cost every insert a lookup (the customer's and the index entry were a
+-- third of it). Customers are deleted only by erasure and merge, whose handler deletes their rows
+-- first; it and the export find a customer's rows fit by fit through the primary key. A fit's rows
+-- are written in the transaction that adds the fit, and fits are never deleted: whatever deletes
+-- one must delete its rows in both tables.
 CREATE TABLE value_clv_customer_values (
-    fit_id INTEGER NOT NULL REFERENCES value_clv_fits (id) ON DELETE CASCADE,
+    fit_id INTEGER NOT NULL,
     customer_id INTEGER NOT NULL,
     rank INTEGER NOT NULL,
     repeat_transactions INTEGER NOT NULL,
@@ -100,7 +102,7 @@ CREATE TABLE value_clv_customer_values (
 -- a fit appends its values in customer order and then this in rank order, while the index took
 -- a million entries at random places, which cost twice as much as the rest of the write.
 CREATE TABLE value_clv_ranking (
-    fit_id INTEGER NOT NULL REFERENCES value_clv_fits (id) ON DELETE CASCADE,
+    fit_id INTEGER NOT NULL,
     rank INTEGER NOT NULL,
     customer_id INTEGER NOT NULL,
     PRIMARY KEY (fit_id, rank)

@@ -11,15 +11,51 @@
 
 namespace moshtari::testing {
 
+namespace {
+
+// A YAML flow sequence of double-quoted items (the test's paths hold no quotes or backslashes).
+std::string flow_list(const std::vector<std::string>& items) {
+    std::string text = "[";
+    for (const auto& item : items) text += (text.size() > 1 ? ", \"" : "\"") + item + '"';
+    return text + "]";
+}
+
+// Writes the moshtari.yaml of a TestWorkspace with these arguments into `dir`; returns its path.
+std::filesystem::path write_config(const std::filesystem::path& dir,
+                                   const std::vector<std::filesystem::path>& plugin_dirs,
+                                   const std::string& yaml,
+                                   const std::vector<std::string>& enabled_plugins) {
+    const auto file = dir / "moshtari.yaml";
+    std::ofstream out(file);
+    std::vector<std::string> paths;
+    for (const auto& plugin_dir : plugin_dirs) paths.push_back(plugin_dir.string());
+    out << "workspace:\n  database: moshtari.db\n  currency: EUR\nplugins:\n  paths: "
+        << flow_list(paths) << '\n';
+    // Only when given, so the lines of `yaml` in error messages do not depend on it.
+    if (!enabled_plugins.empty()) out << "  enabled: " << flow_list(enabled_plugins) << '\n';
+    out << yaml << '\n';
+    return file;
+}
+
+}  // namespace
+
 ConfigRefusal config_refusal(std::vector<std::filesystem::path> plugin_dirs, std::string yaml,
                              std::vector<std::string> enabled_plugins) {
+    // A folder of its own rather than a TestWorkspace's, which is removed before the refusal is
+    // caught: the file the problem points into may be its moshtari.yaml.
+    const TempDir dir("moshtari-test");
     try {
-        TestWorkspace accepted(std::move(plugin_dirs), yaml, std::move(enabled_plugins));
+        const auto accepted =
+            Workspace::open(write_config(dir.path(), plugin_dirs, yaml, enabled_plugins));
     } catch (const ConfigError& e) {
         const auto& problem = e.problems().front();
         std::ifstream in(problem.where.file);
-        return {problem.where.file, problem.where.line, problem.where.column, problem.message,
-                std::string(std::istreambuf_iterator<char>(in), {})};
+        return {problem.where.file,
+                problem.where.line,
+                problem.where.column,
+                problem.message,
+                std::string(std::istreambuf_iterator<char>(in), {}),
+                e.problems().size()};
     }
     throw std::logic_error("the configuration was accepted:\n" + yaml);
 }
@@ -35,26 +71,19 @@ std::pair<int, int> position_in(std::string_view text, std::string_view needle,
             static_cast<int>(column) + 1};
 }
 
-std::filesystem::path make_temp_dir(std::string_view prefix) {
+TempDir::TempDir(std::string_view prefix) {
     static std::atomic<int> counter{0};
-    auto dir =
+    path_ =
         std::filesystem::temp_directory_path() /
         (std::string(prefix) + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir;
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
 }
 
-namespace {
-
-// A YAML flow sequence of double-quoted items (the test's paths hold no quotes or backslashes).
-std::string flow_list(const std::vector<std::string>& items) {
-    std::string text = "[";
-    for (const auto& item : items) text += (text.size() > 1 ? ", \"" : "\"") + item + '"';
-    return text + "]";
+TempDir::~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
 }
-
-}  // namespace
 
 std::vector<DeliveryResult> deliver_batch(Channel& channel,
                                           const std::vector<OutboundMessage>& batch) {
@@ -86,23 +115,9 @@ std::vector<DeliveryResult> deliver_batch(Channel& channel,
 
 TestWorkspace::TestWorkspace(std::vector<std::filesystem::path> plugin_dirs, std::string yaml,
                              std::vector<std::string> enabled_plugins)
-    : dir_(make_temp_dir("moshtari-test")), config_file_(dir_ / "moshtari.yaml") {
-    std::ofstream out(config_file_);
-    std::vector<std::string> paths;
-    for (const auto& dir : plugin_dirs) paths.push_back(dir.string());
-    out << "workspace:\n  database: moshtari.db\n  currency: EUR\nplugins:\n  paths: "
-        << flow_list(paths) << '\n';
-    // Only when given, so the lines of `yaml` in error messages do not depend on it.
-    if (!enabled_plugins.empty()) out << "  enabled: " << flow_list(enabled_plugins) << '\n';
-    out << yaml << '\n';
-    out.close();
+    : dir_("moshtari-test"),
+      config_file_(write_config(dir_.path(), plugin_dirs, yaml, enabled_plugins)) {
     reopen();
-}
-
-TestWorkspace::~TestWorkspace() {
-    workspace_.reset();
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
 }
 
 void TestWorkspace::reopen() {

@@ -18,15 +18,9 @@ namespace moshtari::e2e {
 
 class CliTest : public ::testing::Test {
   protected:
-    CliTest() : dir_(moshtari::testing::make_temp_dir("moshtari-e2e")) {}
-    ~CliTest() override {
-        std::error_code ignored;
-        std::filesystem::remove_all(dir_, ignored);
-    }
-
     CliResult run(const std::vector<std::string>& args,
                   const std::map<std::string, std::string>& env = {}) const {
-        return run_cli(dir_, args, env);
+        return run_cli(dir_.path(), args, env);
     }
 
     // Runs a command that must succeed and returns its stdout without the final newline: a new
@@ -68,7 +62,7 @@ class CliTest : public ::testing::Test {
         return text;
     }
 
-    std::filesystem::path dir_;
+    moshtari::testing::TempDir dir_{"moshtari-e2e"};
 };
 
 }  // namespace moshtari::e2e

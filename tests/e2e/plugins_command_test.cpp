@@ -76,7 +76,7 @@ TEST_F(PluginsCommand, TheWorkerFeedsTheLifecycleCommand) {
 
 TEST_F(PluginsCommand, TheWorkerStopsCleanlyOnSigterm) {
     ok({"customers", "add", "--name", "Ada Lovelace"});
-    CliProcess worker(dir_, {"run", "--interval", "60"});
+    CliProcess worker(dir_.path(), {"run", "--interval", "60"});
     ASSERT_TRUE(worker.wait_for_output("delivered", std::chrono::seconds{30}));
     worker.send_signal(SIGTERM);
     const auto result = worker.finish();

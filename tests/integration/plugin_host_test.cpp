@@ -91,10 +91,7 @@ void write_file(const fs::path& file, const std::string& text) {
 
 class PluginHostTest : public ::testing::Test {
   protected:
-    void TearDown() override {
-        host_.reset();
-        fs::remove_all(dir_);
-    }
+    void TearDown() override { host_.reset(); }
 
     // Discovers and loads from `dirs` the plugins in `enabled` (all of them when empty).
     PluginHost& load(std::vector<std::string> enabled = {},
@@ -164,7 +161,7 @@ class PluginHostTest : public ::testing::Test {
         return static_cast<std::size_t>(std::find(all.begin(), all.end(), id) - all.begin());
     }
 
-    fs::path dir_ = testing::make_temp_dir("moshtari-plugin-host");
+    testing::TempDir dir_{"moshtari-plugin-host"};
     fs::path trace_file_ = dir_ / "trace.txt";
     std::unique_ptr<PluginHost> host_;
     std::vector<Command> commands_;
@@ -441,7 +438,7 @@ TEST_F(PluginHostTest, StatesHaveNames) {
 }
 
 TEST(PluginHostInWorkspace, AWorkspaceRunsTheGoodFixturesAndOpensDespiteTheBadOnes) {
-    const auto trace_dir = testing::make_temp_dir("moshtari-plugin-trace");
+    const testing::TempDir trace_dir("moshtari-plugin-trace");
     const auto trace_file = (trace_dir / "trace.txt").string();
     {
         testing::TestWorkspace workspace(
@@ -476,7 +473,6 @@ TEST(PluginHostInWorkspace, AWorkspaceRunsTheGoodFixturesAndOpensDespiteTheBadOn
               (std::vector<std::string>{"configure good", "configure good-dependent", "start good",
                                         "start good-dependent", "stop good-dependent", "stop good",
                                         "destroy good-dependent", "destroy good"}));
-    fs::remove_all(trace_dir);
 }
 
 }  // namespace

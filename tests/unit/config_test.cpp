@@ -22,11 +22,6 @@ using moshtari::ConfigSection;
 
 class ConfigTest : public ::testing::Test {
   protected:
-    ~ConfigTest() override {
-        std::error_code ignored;
-        fs::remove_all(dir_, ignored);
-    }
-
     // Writes `text` to `name` under the test's folder and returns the file's path.
     fs::path write(const fs::path& name, std::string_view text) const {
         const fs::path file = dir_ / name;
@@ -41,10 +36,10 @@ class ConfigTest : public ::testing::Test {
                ": ";
     }
 
-    const fs::path& dir() const { return dir_; }
+    const fs::path& dir() const { return dir_.path(); }
 
   private:
-    fs::path dir_ = moshtari::testing::make_temp_dir("moshtari-config-test");
+    moshtari::testing::TempDir dir_{"moshtari-config-test"};
 };
 
 ::testing::AssertionResult contains(const std::string& text, const std::string& part) {

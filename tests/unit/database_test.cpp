@@ -15,9 +15,8 @@ namespace {
 
 class DatabaseTest : public ::testing::Test {
   protected:
-    std::filesystem::path dir = testing::make_temp_dir("moshtari-db");
+    testing::TempDir dir{"moshtari-db"};
     std::filesystem::path file = dir / "test.db";
-    void TearDown() override { std::filesystem::remove_all(dir); }
 
     static std::int64_t count(Database& db, const std::string& table) {
         SQLite::Statement q(db.sql(), "SELECT COUNT(*) FROM " + table);

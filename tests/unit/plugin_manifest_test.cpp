@@ -13,8 +13,6 @@ namespace {
 
 class PluginManifestTest : public ::testing::Test {
   protected:
-    void TearDown() override { std::filesystem::remove_all(dir_); }
-
     std::filesystem::path write(const std::string& yaml) {
         const auto file = dir_ / "plugin.yaml";
         std::ofstream(file) << yaml;
@@ -37,7 +35,7 @@ class PluginManifestTest : public ::testing::Test {
                std::to_string(column) + ": ";
     }
 
-    std::filesystem::path dir_ = testing::make_temp_dir("moshtari-manifest");
+    testing::TempDir dir_{"moshtari-manifest"};
 };
 
 bool contains(const std::string& text, const std::string& part) {
@@ -76,7 +74,7 @@ license: Apache-2.0
     EXPECT_EQ(manifest.abi_minor, 1u);
     EXPECT_EQ(manifest.status, "alpha");
     EXPECT_EQ(manifest.license, "Apache-2.0");
-    EXPECT_EQ(manifest.dir, dir_);
+    EXPECT_EQ(manifest.dir, dir_.path());
     EXPECT_EQ(manifest.library, dir_ / "segment-rfm.so");
 }
 

@@ -28,8 +28,7 @@ std::filesystem::path write_template(const std::filesystem::path& dir, const std
 
 class Configuration : public ::testing::Test {
   protected:
-    Configuration() : dir_(moshtari::testing::make_temp_dir("channel-email-config")) {}
-    ~Configuration() override { std::filesystem::remove_all(dir_); }
+    Configuration() : dir_("channel-email-config") {}
 
     std::string section(const std::string& templates, const std::string& smtp_extra = {}) const {
         return fmt::format(R"(channel-email:
@@ -44,7 +43,7 @@ class Configuration : public ::testing::Test {
                            smtp_extra, templates);
     }
 
-    std::filesystem::path dir_;
+    moshtari::testing::TempDir dir_;
 };
 
 TEST_F(Configuration, ThePluginLoadsAndRegistersItsChannelAndCommand) {
@@ -74,9 +73,9 @@ TEST_F(Configuration, ASectionWithoutSmtpOrSenderNamesWhatIsMissingAndWhere) {
 }
 
 TEST_F(Configuration, AnUnknownPlaceholderNamesTheTemplateFileLineAndColumn) {
-    const auto text =
-        write_template(dir_, "t.txt", "Hello {{ given_name }},\n\nYour {{ pionts }} points\n");
-    const auto html = write_template(dir_, "t.html", "<p>{{ points }}</p>\n");
+    const auto text = write_template(dir_.path(), "t.txt",
+                                     "Hello {{ given_name }},\n\nYour {{ pionts }} points\n");
+    const auto html = write_template(dir_.path(), "t.html", "<p>{{ points }}</p>\n");
     const std::string problems = problems_of(
         section(fmt::format("    news: {{subject: Hi, text: {}, html: {}, purpose: marketing}}\n",
                             text.string(), html.string())));
@@ -86,9 +85,9 @@ TEST_F(Configuration, AnUnknownPlaceholderNamesTheTemplateFileLineAndColumn) {
 }
 
 TEST_F(Configuration, TemplateSyntaxAndPurposeMistakesAreReportedWhereTheyAre) {
-    const auto text =
-        write_template(dir_, "t.txt", "Line one\n  {{ name | friend }}\n{{ unsubscribe_url }}\n");
-    const auto html = write_template(dir_, "t.html", "<p>{{ name </p>\n");
+    const auto text = write_template(dir_.path(), "t.txt",
+                                     "Line one\n  {{ name | friend }}\n{{ unsubscribe_url }}\n");
+    const auto html = write_template(dir_.path(), "t.html", "<p>{{ name </p>\n");
     const std::string problems = problems_of(section(
         fmt::format("    receipt: {{subject: Hi, text: {}, html: {}, purpose: transactional}}\n",
                     text.string(), html.string())));
@@ -104,7 +103,7 @@ TEST_F(Configuration, TemplateSyntaxAndPurposeMistakesAreReportedWhereTheyAre) {
 }
 
 TEST_F(Configuration, KeysAndValuesAreCheckedAtTheirLines) {
-    const auto text = write_template(dir_, "t.txt", "Hi\n");
+    const auto text = write_template(dir_.path(), "t.txt", "Hi\n");
     const std::string ok_template = fmt::format(
         "    t: {{subject: Hi, text: {0}, html: {0}, purpose: marketing}}\n", text.string());
     EXPECT_EQ(problems_of(section(ok_template)), "");

@@ -75,7 +75,7 @@ std::string read_file(const std::filesystem::path& file) {
 
 SmtpServer::SmtpServer(SmtpServerOptions options)
     : options_(std::move(options)),
-      dir_(moshtari::testing::make_temp_dir("channel-email-smtp")),
+      dir_("channel-email-smtp"),
       cert_(dir_ / "cert.pem"),
       key_(dir_ / "key.pem"),
       port_(free_port()) {
@@ -93,8 +93,6 @@ SmtpServer::SmtpServer(SmtpServerOptions options)
 
 SmtpServer::~SmtpServer() {
     kill();
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
 }
 
 void SmtpServer::start(std::optional<int> crash_after, CrashPoint point) {

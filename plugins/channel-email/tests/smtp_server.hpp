@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "moshtari/sdk/testing.hpp"
+
 namespace moshtari::email::testing {
 
 enum class SmtpMode { plain, starttls, tls };
@@ -53,7 +55,7 @@ class SmtpServer {
 
   private:
     SmtpServerOptions options_;
-    std::filesystem::path dir_;
+    moshtari::testing::TempDir dir_;
     std::filesystem::path cert_;
     std::filesystem::path key_;
     int port_ = 0;

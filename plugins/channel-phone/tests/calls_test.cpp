@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "moshtari/config_error.hpp"
 #include "moshtari/customer_merge_store.hpp"
@@ -227,26 +228,21 @@ TEST_F(CallsTest, TheMoshtariCommandLogsAndListsCalls) {
 }
 
 TEST(ChannelPhoneConfig, ASectionMistakeStopsTheWorkspaceWithItsLine) {
-    try {
-        moshtari::testing::TestWorkspace ws({MOSHTARI_PLUGIN_DIR},
-                                            "channel-phone:\n  calls: {default_prio: high}\n");
-        FAIL() << "the workspace opened";
-    } catch (const ConfigError& error) {
-        ASSERT_EQ(error.problems().size(), 1u);
-        const ConfigProblem& problem = error.problems()[0];
-        EXPECT_EQ(problem.message,
-                  "unknown key 'default_prio' in channel-phone.calls; did you mean "
-                  "'default_priority'?");
-        std::ifstream file(problem.where.file);
-        std::string line;
-        for (int i = 0; i < problem.where.line; ++i) std::getline(file, line);
-        EXPECT_EQ(line.substr(static_cast<std::size_t>(problem.where.column - 1)),
-                  "default_prio: high}");
-    }
+    // config_refusal: the workspace's own folder, and its moshtari.yaml, are gone once it threw.
+    const auto refusal = moshtari::testing::config_refusal(
+        {MOSHTARI_PLUGIN_DIR}, "channel-phone:\n  calls: {default_prio: high}\n", {});
+    ASSERT_EQ(refusal.problems, 1u);
+    EXPECT_EQ(refusal.message,
+              "unknown key 'default_prio' in channel-phone.calls; did you mean "
+              "'default_priority'?");
+    std::istringstream file(refusal.text);
+    std::string line;
+    for (int i = 0; i < refusal.line; ++i) std::getline(file, line);
+    EXPECT_EQ(line.substr(static_cast<std::size_t>(refusal.column - 1)), "default_prio: high}");
 }
 
 TEST(ChannelPhoneConfig, AMistakeInAProfileFileIsReportedAtTheProfilesLine) {
-    const auto dir = moshtari::testing::make_temp_dir("channel-phone-bad-profile");
+    const moshtari::testing::TempDir dir("channel-phone-bad-profile");
     std::ofstream(dir / "acme.yaml") << "base_url: https://sms.example.com\npath: /send\n"
                                         "body: {encoding: xml, fields: {to: '{to}'}}\n"
                                         "response: {id: /id}\n";

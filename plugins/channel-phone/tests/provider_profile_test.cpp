@@ -38,7 +38,7 @@ class ProfileTest : public ::testing::Test {
         return "accepted";
     }
 
-    std::filesystem::path dir_ = moshtari::testing::make_temp_dir("channel-phone-profile");
+    moshtari::testing::TempDir dir_{"channel-phone-profile"};
 };
 
 TEST_F(ProfileTest, ReadyProfilesLoad) {

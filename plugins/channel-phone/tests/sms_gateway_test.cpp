@@ -56,8 +56,8 @@ class SmsChannelTest : public ::testing::Test {
         return m;
     }
 
-    std::filesystem::path dir_ = moshtari::testing::make_temp_dir("channel-phone-sms");
-    ProviderServer server_{dir_};
+    moshtari::testing::TempDir dir_{"channel-phone-sms"};
+    ProviderServer server_{dir_.path()};
 };
 
 TEST_F(SmsChannelTest, TwilioGetsAFormPostWithBasicAuthAndPersianAsUtf8) {
@@ -184,8 +184,8 @@ TEST_F(SmsChannelTest, KavenegarIsJudgedByItsOwnStatus) {
 TEST_F(SmsChannelTest, NoServerListeningIsRetryable) {
     std::unique_ptr<SmsChannel> sms;
     {
-        const auto gone = moshtari::testing::make_temp_dir("channel-phone-gone");
-        ProviderServer closed(gone);
+        const moshtari::testing::TempDir gone("channel-phone-gone");
+        ProviderServer closed(gone.path());
         std::ofstream(dir_ / "moshtari.yaml")
             << "sms:\n  base_url: " << closed.base_url()
             << "\n  profile: kavenegar\n  from: '1'\n  credentials: {api_key: K}\n";

@@ -41,7 +41,8 @@ std::string workspace_yaml(const ProviderServer& server, const std::string& sms_
 
 // Holds the server, so that it is started before the workspace whose configuration names its port.
 struct WithProvider {
-    ProviderServer provider{moshtari::testing::make_temp_dir("channel-phone-outbox")};
+    moshtari::testing::TempDir dir{"channel-phone-outbox"};
+    ProviderServer provider{dir.path()};
 };
 
 class SmsOutboxTest : public WithProvider, public testing::PhoneWorkspaceTest {

@@ -32,7 +32,7 @@ class CsvReaderTest : public ::testing::Test {
         return rows;
     }
 
-    std::filesystem::path dir_ = moshtari::testing::make_temp_dir("csv-reader");
+    moshtari::testing::TempDir dir_{"csv-reader"};
 };
 
 TEST_F(CsvReaderTest, ReadsQuotedFieldsWithCommasQuotesAndLineBreaks) {

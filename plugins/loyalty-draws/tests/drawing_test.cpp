@@ -130,7 +130,7 @@ TEST(Drawing, ThePythonToolGivesTheSameDrawOrder) {
         list.push_back({entry, 1 + static_cast<std::int64_t>(random() % 150),
                         1 + static_cast<std::int64_t>(random() % 9)});
     }
-    const auto dir = moshtari::testing::make_temp_dir("draws-tool");
+    const moshtari::testing::TempDir dir("draws-tool");
     const auto file = dir / "entries.txt";
     const std::string text = format_entry_list(list);
     std::ofstream(file, std::ios::binary) << text;
@@ -148,7 +148,6 @@ TEST(Drawing, ThePythonToolGivesTheSameDrawOrder) {
         EXPECT_EQ(tool[i]["customer"], picks[i].customer) << i;
         EXPECT_EQ(tool[i]["winner"], excluded.count(picks[i].customer) == 0) << i;
     }
-    std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -172,7 +172,7 @@ TEST_F(Cli, TwoProcessesCannotRedeemTheSamePoints) {
 // A real bulk import by the data-csv plugin, in batches of two orders: each committed batch's
 // OrdersImported earns for its whole range when `moshtari run --once` delivers it.
 TEST(ImportedOrders, EarnThroughTheWorkerBatchByBatch) {
-    const auto dir = moshtari::testing::make_temp_dir("loyalty-import");
+    const moshtari::testing::TempDir dir("loyalty-import");
     std::ofstream(dir / "moshtari.yaml") << fmt::format(R"yaml(workspace:
   database: moshtari.db
   currency: EUR
@@ -208,7 +208,6 @@ loyalty-points:
     };
     EXPECT_EQ(balance_of("1"), 10 + 30 + 5) << "the USD order earns nothing in an EUR programme";
     EXPECT_EQ(balance_of("2"), 20 + 1 + 5);
-    std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -52,13 +52,7 @@ loyalty-points:
 
 class Crash : public ::testing::Test {
   protected:
-    Crash()
-        : killed_(moshtari::testing::make_temp_dir("loyalty-crash")),
-          whole_(moshtari::testing::make_temp_dir("loyalty-whole")) {}
-    ~Crash() override {
-        std::filesystem::remove_all(killed_);
-        std::filesystem::remove_all(whole_);
-    }
+    Crash() : killed_("loyalty-crash"), whole_("loyalty-whole") {}
 
     // Orders placed one by one (an OrderPlaced each) and one imported batch (one OrdersImported),
     // then the same database copied for the uninterrupted run.
@@ -99,7 +93,7 @@ class Crash : public ::testing::Test {
         copy.exec();
     }
 
-    static std::int64_t ledger_rows(const std::filesystem::path& dir) {
+    static std::int64_t ledger_rows(const moshtari::testing::TempDir& dir) {
         SQLite::Database db((dir / "moshtari.db").string(), SQLite::OPEN_READONLY);
         db.setBusyTimeout(5000);
         if (!db.tableExists("loyalty_points_ledger")) return 0;
@@ -107,7 +101,7 @@ class Crash : public ::testing::Test {
     }
 
     // Everything but when each row was written.
-    static std::vector<std::string> ledger(const std::filesystem::path& dir) {
+    static std::vector<std::string> ledger(const moshtari::testing::TempDir& dir) {
         SQLite::Database db((dir / "moshtari.db").string(), SQLite::OPEN_READONLY);
         SQLite::Statement rows(
             db,
@@ -119,8 +113,8 @@ class Crash : public ::testing::Test {
         return text;
     }
 
-    std::filesystem::path killed_;
-    std::filesystem::path whole_;
+    moshtari::testing::TempDir killed_;
+    moshtari::testing::TempDir whole_;
 };
 
 TEST_F(Crash, AKilledWorkerLeavesTheLedgerAnUninterruptedOneWould) {

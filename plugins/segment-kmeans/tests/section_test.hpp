@@ -18,8 +18,7 @@ namespace moshtari::clustering::testing {
 template <class Settings>
 class SectionTest : public ::testing::Test {
   protected:
-    explicit SectionTest(std::string section)
-        : section_(std::move(section)), dir_(moshtari::testing::make_temp_dir(section_)) {}
+    explicit SectionTest(std::string section) : section_(std::move(section)), dir_(section_) {}
 
     Settings read(const std::string& yaml) {
         const auto file = dir_ / "moshtari.yaml";
@@ -43,7 +42,7 @@ class SectionTest : public ::testing::Test {
 
   private:
     std::string section_;
-    std::filesystem::path dir_;
+    moshtari::testing::TempDir dir_;
 };
 
 }  // namespace moshtari::clustering::testing

@@ -91,11 +91,6 @@ INSTANTIATE_TEST_SUITE_P(
 // Thresholds read from a real moshtari.yaml through the real configuration loader.
 class ThresholdsConfig : public ::testing::Test {
   protected:
-    ~ThresholdsConfig() override {
-        std::error_code ignored;
-        std::filesystem::remove_all(dir_, ignored);
-    }
-
     std::filesystem::path file() const { return dir_ / "moshtari.yaml"; }
 
     Thresholds read(const std::string& yaml) const {
@@ -122,7 +117,7 @@ class ThresholdsConfig : public ::testing::Test {
     }
 
   private:
-    std::filesystem::path dir_ = moshtari::testing::make_temp_dir("lifecycle-rules-test");
+    moshtari::testing::TempDir dir_{"lifecycle-rules-test"};
 };
 
 TEST_F(ThresholdsConfig, DefaultsWithoutASection) {

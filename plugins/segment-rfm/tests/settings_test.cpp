@@ -71,7 +71,7 @@ segment-rfm:
 }
 
 TEST(Settings, AMapInItsOwnFileIsReadAndItsErrorsNameThatFile) {
-    const auto dir = moshtari::testing::make_temp_dir("rfm-map");
+    const moshtari::testing::TempDir dir("rfm-map");
     std::ofstream(dir / "good.yaml") << "segments:\n  - {name: recent, r: 4-5}\n  - {name: rest}\n";
     const Settings settings =
         settings_of("segment-rfm:\n  segments_file: " + (dir / "good.yaml").string() + "\n");
@@ -87,7 +87,6 @@ TEST(Settings, AMapInItsOwnFileIsReadAndItsErrorsNameThatFile) {
         << refusal.message;
     EXPECT_NE(refusal.message.find("'4-6' is not a range of scores"), std::string::npos)
         << refusal.message;
-    std::filesystem::remove_all(dir);
 }
 
 TEST(Settings, BadValuesAreRefusedWhereTheyAreWritten) {

@@ -14,6 +14,24 @@
 
 namespace moshtari::testing {
 
+// A fresh empty folder under the system temp dir, unique to this process and call
+// (`prefix`-pid-n), removed with everything in it when the TempDir is destroyed.
+class TempDir {
+  public:
+    explicit TempDir(std::string_view prefix);
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::filesystem::path& name) const {
+        return path_ / name;
+    }
+
+  private:
+    std::filesystem::path path_;
+};
+
 class TestWorkspace {
   public:
     // `plugin_dirs`: folders to discover plugins in; `yaml`: extra configuration appended to
@@ -21,20 +39,19 @@ class TestWorkspace {
     // every one found. Throws what Workspace::open throws.
     explicit TestWorkspace(std::vector<std::filesystem::path> plugin_dirs = {},
                            std::string yaml = {}, std::vector<std::string> enabled_plugins = {});
-    ~TestWorkspace();
     TestWorkspace(const TestWorkspace&) = delete;
     TestWorkspace& operator=(const TestWorkspace&) = delete;
 
     Workspace& workspace() { return *workspace_; }
     Workspace* operator->() { return workspace_.get(); }
-    const std::filesystem::path& dir() const { return dir_; }
+    const std::filesystem::path& dir() const { return dir_.path(); }
     const std::filesystem::path& config_file() const { return config_file_; }
 
     // Closes and opens the workspace again on the same files, as a restarted process would.
     void reopen();
 
   private:
-    std::filesystem::path dir_;
+    TempDir dir_;  // first: removed also when the constructor throws
     std::filesystem::path config_file_;
     std::unique_ptr<Workspace> workspace_;
 };
@@ -44,14 +61,15 @@ class TestWorkspace {
 std::vector<DeliveryResult> deliver_batch(Channel& channel,
                                           const std::vector<OutboundMessage>& batch);
 
-// The first problem opening a TestWorkspace with these arguments is refused with, and the whole
-// text of the file it points into (to find where a key is).
+// The first problem opening a TestWorkspace with these arguments is refused with, the whole text
+// of the file it points into (to find where a key is), and how many problems there were.
 struct ConfigRefusal {
     std::string file;
     int line = 0;
     int column = 0;
     std::string message;
     std::string text;
+    std::size_t problems = 0;
 };
 // Throws std::logic_error when the configuration is accepted.
 ConfigRefusal config_refusal(std::vector<std::filesystem::path> plugin_dirs, std::string yaml,
@@ -60,8 +78,5 @@ ConfigRefusal config_refusal(std::vector<std::filesystem::path> plugin_dirs, std
 // of `from`; {-1, -1} when either does not appear.
 std::pair<int, int> position_in(std::string_view text, std::string_view needle,
                                 std::string_view from = {});
-
-// A fresh empty folder under the system temp dir, unique to this process and call.
-std::filesystem::path make_temp_dir(std::string_view prefix);
 
 }  // namespace moshtari::testing

@@ -142,7 +142,8 @@ std::int64_t FitStore::save(Fit& fit) {
         insert_value.bind(9, v.expected_purchases);
         insert_value.bind(10, v.expected_spend);
         insert_value.bind(11, static_cast<int64_t>(v.clv_minor));
-        insert_value.bind(12, v.tier);
+        // The value outlives the insert: SQLite need not copy the tier's name for each row.
+        insert_value.bindNoCopy(12, v.tier);
         insert_value.exec();
         insert_value.reset();
     }

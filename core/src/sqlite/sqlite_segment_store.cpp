@@ -8,13 +8,13 @@
 #include <limits>
 #include <set>
 
+#include "moshtari/batched_insert.hpp"
 #include "moshtari/database.hpp"
 #include "moshtari/error.hpp"
 #include "moshtari/event_log.hpp"
 #include "moshtari/events.hpp"
 #include "moshtari/page_cache.hpp"
 #include "moshtari/transaction.hpp"
-#include "sqlite/batched_insert.hpp"
 
 namespace moshtari::sqlite {
 

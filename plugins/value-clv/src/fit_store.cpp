@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "moshtari/batched_insert.hpp"
 #include "moshtari/database.hpp"
 #include "moshtari/money.hpp"
 #include "moshtari/transaction.hpp"
@@ -128,36 +129,34 @@ std::int64_t FitStore::save(Fit& fit) {
     // page: the values in customer order, as the fit holds them, then the ranking. In rank order
     // the values landed on random pages, which the default 2 MB page cache wrote out and read back
     // for most of a million rows.
-    SQLite::Statement insert_value(
-        sql, "INSERT INTO value_clv_customer_values VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    for (const CustomerValue& v : fit.values) {
-        insert_value.bind(1, static_cast<int64_t>(fit.id));
-        insert_value.bind(2, static_cast<int64_t>(v.id));
-        insert_value.bind(3, static_cast<int64_t>(v.rank));
-        insert_value.bind(4, v.history.x);
-        insert_value.bind(5, v.history.t_x);
-        insert_value.bind(6, v.history.T);
-        insert_value.bind(7, v.average_spend);
-        insert_value.bind(8, v.p_alive);
-        insert_value.bind(9, v.expected_purchases);
-        insert_value.bind(10, v.expected_spend);
-        insert_value.bind(11, static_cast<int64_t>(v.clv_minor));
-        // The value outlives the insert: SQLite need not copy the tier's name for each row.
-        insert_value.bindNoCopy(12, v.tier);
-        insert_value.exec();
-        insert_value.reset();
-    }
+    const auto fit_id = static_cast<int64_t>(fit.id);
+    insert_in_batches(sql, "INSERT INTO value_clv_customer_values VALUES ",
+                      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 12, fit.values.size(),
+                      [&](SQLite::Statement& insert, int first, std::size_t i) {
+                          const CustomerValue& v = fit.values[i];
+                          insert.bind(first, fit_id);
+                          insert.bind(first + 1, static_cast<int64_t>(v.id));
+                          insert.bind(first + 2, static_cast<int64_t>(v.rank));
+                          insert.bind(first + 3, v.history.x);
+                          insert.bind(first + 4, v.history.t_x);
+                          insert.bind(first + 5, v.history.T);
+                          insert.bind(first + 6, v.average_spend);
+                          insert.bind(first + 7, v.p_alive);
+                          insert.bind(first + 8, v.expected_purchases);
+                          insert.bind(first + 9, v.expected_spend);
+                          insert.bind(first + 10, static_cast<int64_t>(v.clv_minor));
+                          // The value outlives the insert: SQLite need not copy the tier's name.
+                          insert.bindNoCopy(first + 11, v.tier);
+                      });
     std::vector<CustomerId> by_rank(fit.values.size());
     for (const CustomerValue& v : fit.values)
         by_rank.at(static_cast<std::size_t>(v.rank - 1)) = v.id;
-    SQLite::Statement insert_rank(sql, "INSERT INTO value_clv_ranking VALUES (?, ?, ?)");
-    for (std::size_t i = 0; i < by_rank.size(); ++i) {
-        insert_rank.bind(1, static_cast<int64_t>(fit.id));
-        insert_rank.bind(2, static_cast<int64_t>(i + 1));
-        insert_rank.bind(3, static_cast<int64_t>(by_rank[i]));
-        insert_rank.exec();
-        insert_rank.reset();
-    }
+    insert_in_batches(sql, "INSERT INTO value_clv_ranking VALUES ", "(?, ?, ?)", 3, by_rank.size(),
+                      [&](SQLite::Statement& insert, int first, std::size_t i) {
+                          insert.bind(first, fit_id);
+                          insert.bind(first + 1, static_cast<int64_t>(i + 1));
+                          insert.bind(first + 2, static_cast<int64_t>(by_rank[i]));
+                      });
     transaction.commit();
     return fit.id;
 }

@@ -1,17 +1,18 @@
 #pragma once
-// Inserts many rows with one multi-row INSERT per batch: each statement execution opens its
-// cursors and seeks once for a batch instead of once per row, which is most of what a bulk write
-// of small rows costs.
+// Bulk writes of many small rows (a segmentation run's memberships, a value fit's million values):
+// one multi-row INSERT per batch of rows opens its cursors and runs its statement once for the
+// batch instead of once per row, which is most of what writing a small row costs.
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 
-namespace moshtari::sqlite {
+namespace moshtari {
 
 // `head` is "INSERT INTO t (a, b, c) VALUES ", `row` one row's placeholders, such as "(?, ?, '')",
 // with `parameters` question marks. bind_row(statement, first, i) binds row i's parameters at
@@ -42,4 +43,4 @@ void insert_in_batches(SQLite::Database& sql, std::string_view head, std::string
     }
 }
 
-}  // namespace moshtari::sqlite
+}  // namespace moshtari

@@ -14,20 +14,36 @@
 
 namespace moshtari {
 
-// `head` is "INSERT INTO t (a, b, c) VALUES ", `row` one row's placeholders, such as "(?, ?, '')",
-// with `parameters` question marks. bind_row(statement, first, i) binds row i's parameters at
-// first, first + 1, ...; rows go in the order 0 .. count - 1.
-template <class BindRow>
+// `head` is "INSERT INTO t (a, b, c, d) VALUES " and `row` one row's placeholders, such as
+// "(?1, ?, ?, '')": ?1 ... ?`shared` hold what every row has in common, bound by
+// bind_shared(statement) once per statement, and each bare ? is a parameter of its own per row,
+// bound by bind_row(statement, first, i) at first, first + 1, ... for row i. Rows go in the order
+// 0 .. count - 1.
+template <class BindShared, class BindRow>
 void insert_in_batches(SQLite::Database& sql, std::string_view head, std::string_view row,
-                       int parameters, std::size_t count, BindRow bind_row) {
+                       int shared, std::size_t count, BindShared bind_shared, BindRow bind_row) {
     constexpr std::size_t kRowsPerStatement = 64;
+    int per_row = 0;
+    for (std::size_t at = 0; at < row.size(); ++at) {
+        const bool numbered = at + 1 < row.size() && row[at + 1] >= '0' && row[at + 1] <= '9';
+        if (row[at] == '?' && !numbered) ++per_row;
+    }
+    const auto first_of = [&](std::size_t i) { return shared + 1 + static_cast<int>(i) * per_row; };
     const auto statement_for = [&](std::size_t rows) {
         std::string text(head);
         for (std::size_t i = 0; i < rows; ++i) {
             if (i > 0) text += ", ";
-            text += row;
+            int next = first_of(i);
+            for (std::size_t at = 0; at < row.size(); ++at) {
+                text += row[at];
+                const bool numbered =
+                    at + 1 < row.size() && row[at + 1] >= '0' && row[at + 1] <= '9';
+                if (row[at] == '?' && !numbered) text += std::to_string(next++);
+            }
         }
-        return SQLite::Statement(sql, text);
+        SQLite::Statement statement(sql, text);
+        bind_shared(statement);
+        return statement;
     };
     std::optional<SQLite::Statement> full;
     for (std::size_t first = 0; first < count; first += kRowsPerStatement) {
@@ -36,10 +52,9 @@ void insert_in_batches(SQLite::Database& sql, std::string_view head, std::string
         if (rows == kRowsPerStatement && !full) full.emplace(statement_for(rows));
         if (rows < kRowsPerStatement) rest.emplace(statement_for(rows));
         SQLite::Statement& statement = rows == kRowsPerStatement ? *full : *rest;
-        for (std::size_t i = 0; i < rows; ++i)
-            bind_row(statement, 1 + static_cast<int>(i) * parameters, first + i);
+        for (std::size_t i = 0; i < rows; ++i) bind_row(statement, first_of(i), first + i);
         statement.exec();
-        statement.reset();
+        statement.reset();  // keeps the bindings: the shared values stay bound
     }
 }
 

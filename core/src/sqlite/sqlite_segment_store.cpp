@@ -196,20 +196,23 @@ SegmentRun SqliteSegmentStore::record(std::string_view method, const Segmentatio
         }
     }
     drop_stored_before(std::numeric_limits<CustomerId>::max());
-    insert_in_batches(sql,
-                      "INSERT INTO segment_memberships (method, customer_id, segment, "
-                      "previous_segment, score, detail, run_id, since) VALUES ",
-                      "(?, ?, ?, '', ?, ?, ?, ?)", 7, joining.size(),
-                      [&](SQLite::Statement& insert, int first, std::size_t i) {
-                          const std::size_t row = joining[i];
-                          insert.bindNoCopy(first, result.method);
-                          insert.bind(first + 1, static_cast<int64_t>(s.customers[row]));
-                          insert.bindNoCopy(first + 2, s.segments[s.segment_of[row]].name);
-                          bind_score(insert, first + 3, s, row);
-                          insert.bindNoCopy(first + 4, detail_of(s, row));
-                          insert.bind(first + 5, run_id);
-                          insert.bind(first + 6, since);
-                      });
+    insert_in_batches(
+        sql,
+        "INSERT INTO segment_memberships (method, customer_id, segment, previous_segment, score, "
+        "detail, run_id, since) VALUES ",
+        "(?1, ?, ?, '', ?, ?, ?2, ?3)", 3, joining.size(),
+        [&](SQLite::Statement& insert) {
+            insert.bindNoCopy(1, result.method);
+            insert.bind(2, run_id);
+            insert.bind(3, since);
+        },
+        [&](SQLite::Statement& insert, int first, std::size_t i) {
+            const std::size_t row = joining[i];
+            insert.bind(first, static_cast<int64_t>(s.customers[row]));
+            insert.bindNoCopy(first + 1, s.segments[s.segment_of[row]].name);
+            bind_score(insert, first + 2, s, row);
+            insert.bindNoCopy(first + 3, detail_of(s, row));
+        });
     result.changed += static_cast<std::int64_t>(joining.size());
 
     std::vector<std::int64_t> sizes(s.segments.size(), 0);

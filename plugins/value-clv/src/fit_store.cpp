@@ -130,32 +130,31 @@ std::int64_t FitStore::save(Fit& fit) {
     // the values landed on random pages, which the default 2 MB page cache wrote out and read back
     // for most of a million rows.
     const auto fit_id = static_cast<int64_t>(fit.id);
+    const auto bind_fit = [&](SQLite::Statement& insert) { insert.bind(1, fit_id); };
     insert_in_batches(sql, "INSERT INTO value_clv_customer_values VALUES ",
-                      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 12, fit.values.size(),
+                      "(?1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 1, fit.values.size(), bind_fit,
                       [&](SQLite::Statement& insert, int first, std::size_t i) {
                           const CustomerValue& v = fit.values[i];
-                          insert.bind(first, fit_id);
-                          insert.bind(first + 1, static_cast<int64_t>(v.id));
-                          insert.bind(first + 2, static_cast<int64_t>(v.rank));
-                          insert.bind(first + 3, v.history.x);
-                          insert.bind(first + 4, v.history.t_x);
-                          insert.bind(first + 5, v.history.T);
-                          insert.bind(first + 6, v.average_spend);
-                          insert.bind(first + 7, v.p_alive);
-                          insert.bind(first + 8, v.expected_purchases);
-                          insert.bind(first + 9, v.expected_spend);
-                          insert.bind(first + 10, static_cast<int64_t>(v.clv_minor));
+                          insert.bind(first, static_cast<int64_t>(v.id));
+                          insert.bind(first + 1, static_cast<int64_t>(v.rank));
+                          insert.bind(first + 2, v.history.x);
+                          insert.bind(first + 3, v.history.t_x);
+                          insert.bind(first + 4, v.history.T);
+                          insert.bind(first + 5, v.average_spend);
+                          insert.bind(first + 6, v.p_alive);
+                          insert.bind(first + 7, v.expected_purchases);
+                          insert.bind(first + 8, v.expected_spend);
+                          insert.bind(first + 9, static_cast<int64_t>(v.clv_minor));
                           // The value outlives the insert: SQLite need not copy the tier's name.
-                          insert.bindNoCopy(first + 11, v.tier);
+                          insert.bindNoCopy(first + 10, v.tier);
                       });
     std::vector<CustomerId> by_rank(fit.values.size());
     for (const CustomerValue& v : fit.values)
         by_rank.at(static_cast<std::size_t>(v.rank - 1)) = v.id;
-    insert_in_batches(sql, "INSERT INTO value_clv_ranking VALUES ", "(?, ?, ?)", 3, by_rank.size(),
-                      [&](SQLite::Statement& insert, int first, std::size_t i) {
-                          insert.bind(first, fit_id);
-                          insert.bind(first + 1, static_cast<int64_t>(i + 1));
-                          insert.bind(first + 2, static_cast<int64_t>(by_rank[i]));
+    insert_in_batches(sql, "INSERT INTO value_clv_ranking VALUES ", "(?1, ?, ?)", 1, by_rank.size(),
+                      bind_fit, [&](SQLite::Statement& insert, int first, std::size_t i) {
+                          insert.bind(first, static_cast<int64_t>(i + 1));
+                          insert.bind(first + 1, static_cast<int64_t>(by_rank[i]));
                       });
     transaction.commit();
     return fit.id;

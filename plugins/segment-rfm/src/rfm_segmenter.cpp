@@ -1,5 +1,7 @@
 #include "rfm_segmenter.hpp"
 
+#include <future>
+
 #include "moshtari/customer_facts.hpp"
 #include "moshtari/workspace.hpp"
 #include "quantile_scores.hpp"
@@ -15,19 +17,23 @@ Segmentation segment_customers(const CustomerFeatures& features, const Settings&
     for (std::size_t row = 0; row < features.size(); ++row)
         if (features.orders[row] > 0) scored.push_back(row);
 
-    std::vector<double> values(scored.size());  // one column at a time
     const auto score_by = [&](auto value_of_row) {
+        std::vector<double> values(scored.size());
         for (std::size_t i = 0; i < scored.size(); ++i) values[i] = value_of_row(scored[i]);
         return quantile_scores(values, settings.bins);
     };
-    // Recency: the later the last order, the higher the score, so rank on minus the days.
-    const auto r = score_by([&](std::size_t row) { return -features.recency_days[row]; });
+    // Recency: the later the last order, the higher the score, so rank on minus the days. The
+    // scores are independent, so recency is scored on a thread of its own meanwhile.
+    auto recency = std::async(std::launch::async, [&] {
+        return score_by([&](std::size_t row) { return -features.recency_days[row]; });
+    });
     const auto f =
         score_by([&](std::size_t row) { return static_cast<double>(features.orders[row]); });
     const auto m = score_by([&](std::size_t row) {
         return settings.monetary == Monetary::total ? static_cast<double>(features.spend_minor[row])
                                                     : features.average_spend_minor(row);
     });
+    const auto r = recency.get();
 
     Segmentation result;
     result.parameters = settings.to_json();

@@ -25,11 +25,12 @@ std::size_t insert_in_batches(SQLite::Database& sql, std::string_view head, std:
                               std::string_view tail, int shared, std::size_t count,
                               BindShared bind_shared, BindRow bind_row) {
     constexpr std::size_t kRowsPerStatement = 64;
+    // A bare ?, not one of the shared ?1 ... ?N.
+    const auto own_parameter_at = [&](std::size_t at) {
+        return row[at] == '?' && !(at + 1 < row.size() && row[at + 1] >= '0' && row[at + 1] <= '9');
+    };
     int per_row = 0;
-    for (std::size_t at = 0; at < row.size(); ++at) {
-        const bool numbered = at + 1 < row.size() && row[at + 1] >= '0' && row[at + 1] <= '9';
-        if (row[at] == '?' && !numbered) ++per_row;
-    }
+    for (std::size_t at = 0; at < row.size(); ++at) per_row += own_parameter_at(at) ? 1 : 0;
     const auto first_of = [&](std::size_t i) { return shared + 1 + static_cast<int>(i) * per_row; };
     const auto statement_for = [&](std::size_t rows) {
         std::string text(head);
@@ -38,9 +39,7 @@ std::size_t insert_in_batches(SQLite::Database& sql, std::string_view head, std:
             int next = first_of(i);
             for (std::size_t at = 0; at < row.size(); ++at) {
                 text += row[at];
-                const bool numbered =
-                    at + 1 < row.size() && row[at + 1] >= '0' && row[at + 1] <= '9';
-                if (row[at] == '?' && !numbered) text += std::to_string(next++);
+                if (own_parameter_at(at)) text += std::to_string(next++);
             }
         }
         text += ' ';

@@ -200,7 +200,7 @@ SegmentRun SqliteSegmentStore::record(std::string_view method, const Segmentatio
         sql,
         "INSERT INTO segment_memberships (method, customer_id, segment, previous_segment, score, "
         "detail, run_id, since) VALUES ",
-        "(?1, ?, ?, '', ?, ?, ?2, ?3)", "", 3, joining.size(),
+        "(?1, ?, ?, '', ?, ?, ?2, ?3)", 3, joining.size(),
         [&](SQLite::Statement& insert) {
             insert.bindNoCopy(1, result.method);
             insert.bind(2, run_id);

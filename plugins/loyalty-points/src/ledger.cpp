@@ -3,7 +3,6 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
-#include "moshtari/batched_insert.hpp"
 #include "moshtari/database.hpp"
 
 namespace moshtari::loyalty {
@@ -112,35 +111,39 @@ Entry read_entry(SQLite::Statement& row) {
 }  // namespace
 
 std::size_t Ledger::append(const std::vector<Entry>& entries) {
-    // Multi-row INSERTs with the values bound, not JSON written and parsed back (a third of a
-    // batch's time) nor a statement run per entry.
+    if (entries.empty()) return 0;
+    // One prepared statement for the whole set, stepped per entry: binding the values costs less
+    // than writing them as JSON and parsing it back, which took a third of a batch's time.
+    SQLite::Statement insert(db_.sql(), R"sql(
+INSERT INTO loyalty_points_ledger (programme, customer_id, kind, cause, points, at, order_id, rule,
+                                   by_user, note, expires_at, lot_id, shortfall, recorded_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+ON CONFLICT (programme, kind, cause) DO NOTHING
+)sql");
     const auto recorded_at = static_cast<int64_t>(to_unix(now()));
-    return insert_in_batches(
-        db_.sql(),
-        "INSERT INTO loyalty_points_ledger (programme, customer_id, kind, cause, points, at, "
-        "order_id, rule, by_user, note, expires_at, lot_id, shortfall, recorded_at) VALUES ",
-        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?1)",
-        "ON CONFLICT (programme, kind, cause) DO NOTHING", 1, entries.size(),
-        [&](SQLite::Statement& insert) { insert.bind(1, recorded_at); },
-        [&](SQLite::Statement& insert, int first, std::size_t i) {
-            const Entry& e = entries[i];
-            insert.bindNoCopy(first, e.programme);
-            insert.bind(first + 1, static_cast<int64_t>(e.customer));
-            insert.bindNoCopy(first + 2, to_string(e.kind));  // a static name
-            insert.bindNoCopy(first + 3, e.cause);
-            insert.bind(first + 4, static_cast<int64_t>(e.points));
-            insert.bind(first + 5, static_cast<int64_t>(to_unix(e.at)));
-            bind_optional(insert, first + 6, e.order);
-            insert.bindNoCopy(first + 7, e.rule);
-            insert.bindNoCopy(first + 8, e.by);
-            insert.bindNoCopy(first + 9, e.note);
-            bind_optional(insert, first + 10,
-                          e.expires_at == Timestamp{}
-                              ? std::nullopt
-                              : std::optional<std::int64_t>(to_unix(e.expires_at)));
-            bind_optional(insert, first + 11, e.lot);
-            insert.bind(first + 12, static_cast<int64_t>(e.shortfall));
-        });
+    std::size_t added = 0;
+    for (const auto& e : entries) {
+        insert.bind(1, e.programme);
+        insert.bind(2, static_cast<int64_t>(e.customer));
+        insert.bind(3, to_string(e.kind));
+        insert.bind(4, e.cause);
+        insert.bind(5, static_cast<int64_t>(e.points));
+        insert.bind(6, static_cast<int64_t>(to_unix(e.at)));
+        bind_optional(insert, 7, e.order);
+        insert.bind(8, e.rule);
+        insert.bind(9, e.by);
+        insert.bind(10, e.note);
+        bind_optional(insert, 11,
+                      e.expires_at == Timestamp{}
+                          ? std::nullopt
+                          : std::optional<std::int64_t>(to_unix(e.expires_at)));
+        bind_optional(insert, 12, e.lot);
+        insert.bind(13, static_cast<int64_t>(e.shortfall));
+        insert.bind(14, recorded_at);
+        added += static_cast<std::size_t>(insert.exec());
+        insert.reset();
+    }
+    return added;
 }
 
 std::int64_t Ledger::balance(std::string_view programme, CustomerId customer) const {

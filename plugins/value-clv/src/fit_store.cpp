@@ -132,7 +132,7 @@ std::int64_t FitStore::save(Fit& fit) {
     const auto fit_id = static_cast<int64_t>(fit.id);
     const auto bind_fit = [&](SQLite::Statement& insert) { insert.bind(1, fit_id); };
     insert_in_batches(sql, "INSERT INTO value_clv_customer_values VALUES ",
-                      "(?1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", 1, fit.values.size(), bind_fit,
+                      "(?1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 1, fit.values.size(), bind_fit,
                       [&](SQLite::Statement& insert, int first, std::size_t i) {
                           const CustomerValue& v = fit.values[i];
                           insert.bind(first, static_cast<int64_t>(v.id));
@@ -151,9 +151,8 @@ std::int64_t FitStore::save(Fit& fit) {
     std::vector<CustomerId> by_rank(fit.values.size());
     for (const CustomerValue& v : fit.values)
         by_rank.at(static_cast<std::size_t>(v.rank - 1)) = v.id;
-    insert_in_batches(sql, "INSERT INTO value_clv_ranking VALUES ", "(?1, ?, ?)", "", 1,
-                      by_rank.size(), bind_fit,
-                      [&](SQLite::Statement& insert, int first, std::size_t i) {
+    insert_in_batches(sql, "INSERT INTO value_clv_ranking VALUES ", "(?1, ?, ?)", 1, by_rank.size(),
+                      bind_fit, [&](SQLite::Statement& insert, int first, std::size_t i) {
                           insert.bind(first, static_cast<int64_t>(i + 1));
                           insert.bind(first + 1, static_cast<int64_t>(by_rank[i]));
                       });

@@ -33,16 +33,14 @@ std::int64_t mark(Database& db) {
     return db.sql().execAndGet("SELECT last_order_id FROM customer_order_facts_mark").getInt64();
 }
 
-// Moves the mark past the orders (after, to] just counted, and the latest counted time with it.
-void advance_mark(Database& db, std::int64_t after, std::int64_t to) {
-    SQLite::Statement update(
-        db.sql(),
-        "UPDATE customer_order_facts_mark AS m SET last_order_id = ?2, latest_order_at = "
-        "max(latest_order_at, coalesce((SELECT max(o.at) FROM orders o WHERE o.id > ?1 AND "
-        "o.id <= ?2 AND o.customer_id IS NOT NULL AND o.cancelled = 0 AND "
-        "o.currency = m.currency), 0))");
-    update.bind(1, static_cast<int64_t>(after));
-    update.bind(2, static_cast<int64_t>(to));
+// Moves the mark to order `to`, and the newest counted order's time to what `newest` selects
+// (with ?1 = to, the mark as m) if that is later.
+void move_mark(Database& db, std::int64_t to, const std::string& newest) {
+    SQLite::Statement update(db.sql(),
+                             "UPDATE customer_order_facts_mark AS m SET last_order_id = ?1, "
+                             "latest_order_at = max(latest_order_at, coalesce((" +
+                                 newest + "), 0))");
+    update.bind(1, static_cast<int64_t>(to));
     update.exec();
 }
 
@@ -80,7 +78,9 @@ void count_new_order(Database& db, OrderId id) {
     SQLite::Statement count(db.sql(), add_to_facts("o.id = ?1"));
     count.bind(1, static_cast<int64_t>(id));
     count.exec();
-    advance_mark(db, counted_to, id);
+    move_mark(db, id,
+              "SELECT o.at FROM orders o WHERE o.id = ?1 AND o.customer_id IS NOT NULL AND "
+              "o.cancelled = 0 AND o.currency = m.currency");
 }
 
 std::size_t catch_up_order_facts(Database& db) {
@@ -92,7 +92,9 @@ std::size_t catch_up_order_facts(Database& db) {
     count.bind(1, static_cast<int64_t>(counted_to));
     count.bind(2, static_cast<int64_t>(newest));
     count.exec();
-    advance_mark(db, counted_to, newest);
+    // The facts hold a row per customer: after a bulk import far fewer than the orders just
+    // counted.
+    move_mark(db, newest, "SELECT max(last_order_at) FROM customer_order_facts");
     return static_cast<std::size_t>(newest - counted_to);
 }
 

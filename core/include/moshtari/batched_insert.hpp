@@ -14,12 +14,12 @@
 
 namespace moshtari {
 
-// `head` is "INSERT INTO t (a, b, c, d) VALUES " and `row` one row's placeholders, such as
-// "(?1, ?, ?, '')": ?1 ... ?`shared` hold what every row has in common, bound by
-// bind_shared(statement) once per statement, and each bare ? is a parameter of its own per row,
-// bound by bind_row(statement, first, i) at first, first + 1, ... for row i. Rows go in the order
-// 0 .. count - 1. Measured slower than a statement per row for the loyalty ledger's wide rows with
-// an ON CONFLICT clause: use it for narrow rows that cannot conflict.
+// `head` is "INSERT INTO t (a, b, c, d) VALUES " and `row` one row's values with their
+// parameter markers, such as "(?1, ?, ?, '')": ?1 ... ?`shared` hold what every row has in
+// common, bound by bind_shared(statement) once per statement, and each bare ? is a parameter of
+// its own per row, bound by bind_row(statement, first, i) at first, first + 1, ... for row i. Rows
+// go in the order 0 .. count - 1. Measured slower than a statement per row for the loyalty
+// ledger's wide rows with an ON CONFLICT clause: use it for narrow rows that cannot conflict.
 template <class BindShared, class BindRow>
 void insert_in_batches(SQLite::Database& sql, std::string_view head, std::string_view row,
                        int shared, std::size_t count, BindShared bind_shared, BindRow bind_row) {

@@ -1,7 +1,7 @@
 #pragma once
 // A larger SQLite page cache on a connection for as long as one of these lives, then the size it
-// had: for bulk writes (a batch's ledger entries, a segmentation run's memberships) whose index
-// inserts the default 2 MB cache would spill and re-read from the file.
+// had: for bulk writes whose inserts land at random keys (a batch's ledger entries), which the
+// default 2 MB cache would spill and read back from the file.
 
 #include "moshtari/export.hpp"
 

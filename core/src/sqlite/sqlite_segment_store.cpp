@@ -13,16 +13,11 @@
 #include "moshtari/error.hpp"
 #include "moshtari/event_log.hpp"
 #include "moshtari/events.hpp"
-#include "moshtari/page_cache.hpp"
 #include "moshtari/transaction.hpp"
 
 namespace moshtari::sqlite {
 
 namespace {
-
-// Enough for the memberships' growing right edge and the pages a re-run rewrites, for a few
-// million customers; the connection's default (2 MB) spills them to the log mid-transaction.
-constexpr int kPageCacheMib = 256;
 
 constexpr const char* kMemberColumns =
     "SELECT customer_id, method, segment, previous_segment, score, detail, run_id, since "
@@ -139,9 +134,8 @@ SegmentRun SqliteSegmentStore::record(std::string_view method, const Segmentatio
     result.id = sql.getLastInsertRowid();
 
     // Walks the stored members and the run's side by side, both by ascending id, and writes only
-    // the differences: a run that changes nothing writes nothing but the run. A first run writes a
-    // row per customer, in key order, through a cache that holds the table's growing right edge.
-    const LargerPageCache cache(db_, kPageCacheMib);
+    // the differences: a run that changes nothing writes nothing but the run. Every write goes in
+    // key order, so the connection's own page cache does.
     const auto current = current_members(sql, method);
     SQLite::Statement move(sql,
                            "UPDATE segment_memberships SET segment = ?3, previous_segment = ?4, "

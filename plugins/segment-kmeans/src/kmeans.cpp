@@ -6,13 +6,12 @@
 #include <limits>
 #include <numeric>
 
+#include "column_blocks.hpp"
 #include "moshtari/error.hpp"
 
 namespace moshtari::clustering {
 
 namespace {
-
-constexpr std::size_t kBlock = 1 << 14;  // columns per block of the parallel passes
 
 double squared_distance(const double* a, const double* b, std::size_t d) {
     double sum = 0;
@@ -36,7 +35,7 @@ struct Assignment {
 // Reuses `a`'s vectors: a million customers' labels and distances are not reallocated per pass.
 void assign(const arma::mat& data, const arma::mat& means, Assignment& a) {
     const std::size_t d = data.n_rows, n = data.n_cols, k = means.n_cols;
-    const std::size_t blocks = (n + kBlock - 1) / kBlock;
+    const std::size_t blocks = column_blocks(n);
     a.labels.resize(n);
     a.squared.resize(n);
     a.sums.zeros(d, k);
@@ -45,11 +44,7 @@ void assign(const arma::mat& data, const arma::mat& means, Assignment& a) {
     std::vector<arma::mat> block_sums(blocks, arma::mat(d, k, arma::fill::zeros));
     std::vector<std::vector<std::size_t>> block_counts(blocks, std::vector<std::size_t>(k, 0));
     std::vector<double> block_inertia(blocks, 0.0);
-    const std::ptrdiff_t block_count = static_cast<std::ptrdiff_t>(blocks);
-#pragma omp parallel for schedule(static)
-    for (std::ptrdiff_t b = 0; b < block_count; ++b) {
-        const std::size_t first = static_cast<std::size_t>(b) * kBlock;
-        const std::size_t last = std::min(n, first + kBlock);
+    for_each_column_block(n, [&](std::size_t b, std::size_t first, std::size_t last) {
         arma::mat& sums = block_sums[b];
         for (std::size_t j = first; j < last; ++j) {
             const double* x = data.colptr(j);
@@ -69,7 +64,7 @@ void assign(const arma::mat& data, const arma::mat& means, Assignment& a) {
             ++block_counts[b][best];
             block_inertia[b] += best_distance;
         }
-    }
+    });
     for (std::size_t b = 0; b < blocks; ++b) {
         a.sums += block_sums[b];
         for (std::size_t c = 0; c < k; ++c) a.counts[c] += block_counts[b][c];

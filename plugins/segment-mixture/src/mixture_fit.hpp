@@ -1,6 +1,7 @@
 #pragma once
-// One Gaussian mixture fitted by Armadillo's EM (gmm_diag or gmm_full), started from k-means++ and
-// Lloyd's iterations, with its log-likelihood, BIC and every column's class probabilities.
+// One Gaussian mixture fitted by EM (diagonal_em.hpp for diagonal covariances, Armadillo's gmm_full
+// for full ones), started from k-means++ and Lloyd's iterations, with its log-likelihood, BIC and
+// every column's class probabilities.
 
 #include <armadillo>
 #include <cstdint>
@@ -15,9 +16,9 @@ struct FitOptions {
     Covariance covariance = Covariance::diagonal;
     std::uint64_t seed = 1;
     int max_iterations = 100;
-    // Converged when the average log-likelihood per customer gains less than this from one
-    // iteration to the next (scikit-learn's rule), measured on a seeded sample of kProbeSize
-    // customers when there are more.
+    // Converged when the average log-likelihood per customer changes less than this from one
+    // iteration to the next (scikit-learn's rule): measured on every customer for diagonal
+    // covariances, on a seeded sample of kProbeSize customers for full ones.
     double tolerance = 1e-3;
 };
 
@@ -33,9 +34,9 @@ struct MixtureFit {
     bool converged = false;
 };
 
-// How many customers the convergence test measures the log-likelihood on: an estimate of the
-// average's change within a fraction of a percent, at a tenth of an EM iteration's cost for a
-// million customers.
+// How many customers the convergence test of a full-covariance fit measures the log-likelihood on
+// (Armadillo's EM does not say what it computed): an estimate of the average's change within a
+// fraction of a percent, at a tenth of an EM iteration's cost for a million customers.
 inline constexpr std::size_t kProbeSize = 100'000;
 
 // The variance floor EM keeps every class above, in the clustering space.

@@ -205,6 +205,38 @@ TEST_F(CustomerFactsTest, ACustomerRecordedLaterWithOnlyACancelledOrderIsStillRe
     EXPECT_TRUE(std::isnan(features.recency_days[0]));
 }
 
+// A read splits the customers between two connections; every customer comes back once, in order,
+// with their own facts.
+TEST_F(CustomerFactsTest, EveryCustomerIsReadOnceInIdOrderWithTheirOwnFacts) {
+    std::vector<CustomerId> ids;
+    {
+        Transaction tx(ws.database());
+        for (int i = 0; i < 1001; ++i) {
+            ids.push_back(person("P" + std::to_string(i)));
+            place(ids.back(), 1 + i % 7, 100 * (i + 1));
+        }
+        tx.commit();
+    }
+    const auto features = ws.facts().read({day(10)});
+    ASSERT_EQ(features.ids, ids);
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        EXPECT_EQ(features.spend_minor[i], 100 * static_cast<std::int64_t>(i + 1)) << i;
+        EXPECT_DOUBLE_EQ(features.recency_days[i], 10 - (1 + static_cast<double>(i % 7))) << i;
+    }
+}
+
+// Inside a caller's transaction a second connection would not see what it has not committed yet.
+TEST_F(CustomerFactsTest, AReadInsideATransactionSeesItsUncommittedCustomers) {
+    const CustomerId ana = person("Ana");
+    place(ana, 1, 1000);
+    Transaction tx(ws.database());
+    const CustomerId ben = person("Ben");
+    const CustomerId cyd = person("Cyd");
+    const auto features = ws.facts().read({day(10)});
+    EXPECT_EQ(features.ids, (std::vector<CustomerId>{ana, ben, cyd}));
+    EXPECT_EQ(features.orders, (std::vector<std::int64_t>{1, 0, 0}));
+}
+
 TEST_F(CustomerFactsTest, CountsInteractionsByKindAndReadsNumericAttributes) {
     const CustomerId ana = person("Ana");
     const CustomerId ben = person("Ben");

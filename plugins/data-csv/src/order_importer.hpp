@@ -42,7 +42,10 @@ class OrderImporter {
     };
 
     void add_row(const CsvRecord& record, const RowMapper& mapper);
+    // Ends the open order: rejected when its customer is unknown, else kept for store_pending().
     void flush();
+    // Writes the batch's orders, sorted by customer.
+    void store_pending();
     void store(Group& group);
     void reject_group(const Group& group, const std::string& column, const std::string& reason);
 
@@ -53,7 +56,8 @@ class OrderImporter {
     std::unique_ptr<BulkWriter> writer_;
     KeyIndex customers_;  // by external id
     std::optional<Group> group_;
-    OrderId first_of_run_ = 0;  // orders with this id or more were created by this run
+    std::vector<Group> pending_;  // this batch's orders, their customers resolved
+    OrderId first_of_run_ = 0;    // orders with this id or more were created by this run
     // Stored orders whose outcome this run has counted, by id: an order whose lines are spread
     // over the file counts once. A bit per id stays small however many orders there are.
     std::vector<bool> counted_;

@@ -272,6 +272,24 @@ TEST_F(OrderImportTest, GroupsLinesKeepsGuestOrdersAndMarksCancellations) {
     EXPECT_EQ(count("SELECT COUNT(*) FROM order_lines"), 5);
 }
 
+// A batch is written customer by customer (guests first), each customer's orders in file order:
+// the ids follow the customers, the external ids keep the file's numbers.
+TEST_F(OrderImportTest, ABatchIsWrittenCustomerByCustomer) {
+    run({"import", "customers", write("more.csv", "Id\n8\n5\n").string(), "--map",
+         "Id=external_id"});
+    import_orders(
+        "No,Customer,When,Sku,Qty,Price\n2001,8,2011-01-02,A,1,1\n2002,7,2011-01-03,A,1,1\n"
+        "2003,,2011-01-04,A,1,1\n2004,8,2011-01-01,A,1,1\n2005,5,2011-01-05,A,1,1\n");
+    std::vector<OrderId> ids;
+    for (const char* number : {"2003", "2002", "2001", "2004", "2005"})
+        ids.push_back(w().orders().find_by_external_id(number)->id);
+    EXPECT_EQ(ids, (std::vector<OrderId>{1, 2, 3, 4, 5}));
+    const auto records = w().event_log().read_after(0, 10, events::OrdersImported::kType);
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_EQ(records[0].as<events::OrdersImported>().first_id, 1);
+    EXPECT_EQ(records[0].as<events::OrdersImported>().last_id, 5);
+}
+
 TEST_F(OrderImportTest, AnUnknownCustomerRejectsEveryLineOfTheOrder) {
     const auto output = import_orders(
         "No,Customer,When,Sku,Qty,Price\n9,8,2011-01-02,A,1,1\n9,8,2011-01-02,B,1,1\n");
@@ -334,8 +352,7 @@ TEST_F(OrderImportTest, ExportWritesOneRowPerLine) {
     import_orders(kOrders);
     run({"export", "orders", "--output", path("orders-out.csv").string()});
     const std::string text = read(path("orders-out.csv"));
-    EXPECT_NE(text.find("1,1001,7,2011-01-02T10:00:00Z,9.00,GBP,false,A,,2,1.50"),
-              std::string::npos)
+    EXPECT_NE(text.find(",1001,7,2011-01-02T10:00:00Z,9.00,GBP,false,A,,2,1.50"), std::string::npos)
         << text;
     EXPECT_NE(text.find(",1002,,2011-01-03T11:00:00Z"), std::string::npos) << text;
 }

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "column_blocks.hpp"
 #include "moshtari/money.hpp"
 
 namespace moshtari::clustering {
@@ -87,9 +88,11 @@ FeatureMatrix build_feature_matrix(const CustomerFeatures& customers,
 
     const std::size_t d = features.size(), n = m.rows.size();
     m.data.set_size(d, n);
-    for (std::size_t j = 0; j < n; ++j)
-        for (std::size_t f = 0; f < d; ++f)
-            m.data(f, j) = apply(features[f].transform, columns[f][m.rows[j]]);
+    for_each_column_block(n, [&](std::size_t, std::size_t first, std::size_t last) {
+        for (std::size_t j = first; j < last; ++j)
+            for (std::size_t f = 0; f < d; ++f)
+                m.data(f, j) = apply(features[f].transform, columns[f][m.rows[j]]);
+    });
 
     m.centre.assign(d, 0.0);
     m.scale.assign(d, 1.0);

@@ -4,6 +4,7 @@
 #include <numbers>
 #include <vector>
 
+#include "class_probabilities.hpp"
 #include "column_blocks.hpp"
 
 namespace moshtari::mixture {
@@ -68,13 +69,9 @@ std::optional<double> em_iteration(const arma::mat& data, DiagonalMixture& mixtu
         for (std::size_t j = first; j < last; ++j) {
             const double* x = data.colptr(j);
             score(terms, means, x, d, k, p.data());
-            double top = p[0];
-            for (std::size_t g = 1; g < k; ++g) top = std::max(top, p[g]);
-            double total = 0;
-            for (std::size_t g = 0; g < k; ++g) total += p[g] = std::exp(p[g] - top);
-            s.log_likelihood += top + std::log(total);
+            s.log_likelihood += to_probabilities(p.data(), k);
             for (std::size_t g = 0; g < k; ++g) {
-                const double r = p[g] / total;
+                const double r = p[g];
                 s.weight[g] += r;
                 for (std::size_t f = 0; f < d; ++f) {
                     const double y = r * x[f];

@@ -1,7 +1,10 @@
 #include "mixture_fit.hpp"
 
 #include <cmath>
+#include <vector>
 
+#include "class_probabilities.hpp"
+#include "column_blocks.hpp"
 #include "column_sample.hpp"
 #include "diagonal_em.hpp"
 #include "kmeans.hpp"
@@ -35,17 +38,18 @@ DiagonalMixture kmeans_start(const arma::mat& data, const FitOptions& options) {
     return mixture;
 }
 
-// Memberships, log-likelihood and BIC from each column's log(weight) + log density per class:
-// their log-sum-exp is the column's log-likelihood, their normalised exponentials its memberships.
+// Memberships, log-likelihood and BIC from each column's log(weight) + log density per class, on
+// every core.
 MixtureFit finish(MixtureFit fit, arma::mat joint, const FitOptions& options) {
-    const std::size_t d = fit.means.n_rows, n = joint.n_cols;
-    const arma::rowvec top = arma::max(joint, 0);
-    joint.each_row() -= top;
-    joint = arma::exp(joint);
-    const arma::rowvec total = arma::sum(joint, 0);
-    joint.each_row() /= total;
+    const std::size_t d = fit.means.n_rows, k = joint.n_rows, n = joint.n_cols;
+    std::vector<double> block_likelihood(clustering::column_blocks(n), 0.0);
+    clustering::for_each_column_block(n, [&](std::size_t b, std::size_t first, std::size_t last) {
+        for (std::size_t j = first; j < last; ++j)
+            block_likelihood[b] += to_probabilities(joint.colptr(j), k);
+    });
     fit.memberships = std::move(joint);
-    fit.log_likelihood = arma::accu(top + arma::log(total));
+    fit.log_likelihood = 0;
+    for (const double likelihood : block_likelihood) fit.log_likelihood += likelihood;
     fit.parameters = free_parameters(options.classes, d, options.covariance);
     fit.bic = -2.0 * fit.log_likelihood + static_cast<double>(fit.parameters) * std::log(n);
     return fit;

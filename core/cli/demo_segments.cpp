@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "captured_command.hpp"
 #include "moshtari/customer_store.hpp"
@@ -58,6 +59,37 @@ std::string kmeans(Workspace& workspace, Timestamp as_of) {
     return text;
 }
 
+// What a mixture adds to k-means: the number of classes chosen by BIC, and every customer's
+// probability of each class, shown for the customer whose class is least certain.
+std::string mixture(Workspace& workspace, Timestamp as_of) {
+    const auto run = workspace.run_segmenter("mixture", as_of);
+    const auto& range = run.parameters.at("classes_range");
+    std::string text = fmt::format(
+        "moshtari segment run mixture: {} latent classes, the number BIC chose of {} to {}; "
+        "every customer\nkeeps the probability of each class:\n",
+        run.segments.size(), range.at("min").get<int>(), range.at("max").get<int>());
+    std::optional<SegmentMember> least_certain;
+    for (const auto& segment : run.segments) {
+        const auto& mean = segment.description.at("mean");
+        text += fmt::format(
+            "  {:<10} {:>3} customers: last order {:.0f} days ago, {:.1f} orders, "
+            "{:.2f} EUR\n",
+            segment.name, segment.size, mean.at("recency_days").get<double>(),
+            mean.at("frequency").get<double>(), mean.at("monetary").get<double>());
+        for (auto& member : workspace.segments().members("mixture", segment.name, segment.size)) {
+            if (!least_certain || member.score < least_certain->score)
+                least_certain = std::move(member);
+        }
+    }
+    if (least_certain) {
+        text += fmt::format("  the least certain, {}, is {} with probability {:.3f}: {}\n",
+                            workspace.customers().get(least_certain->customer_id).name,
+                            least_certain->segment, least_certain->score.value_or(0),
+                            least_certain->detail);
+    }
+    return text;
+}
+
 std::string value(Workspace& workspace) {
     const Command* command = find_command(workspace, "value");
     if (!command) return {};
@@ -100,6 +132,7 @@ std::string segments_story(Workspace& workspace, Timestamp as_of) {
                             kRfmPlugin);
     }
     if (has_segmenter(workspace, "kmeans")) text += kmeans(workspace, as_of);
+    if (has_segmenter(workspace, "mixture")) text += mixture(workspace, as_of);
     text += value(workspace);
     return text;
 }

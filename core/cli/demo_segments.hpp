@@ -1,7 +1,8 @@
 #pragma once
 // The demo's segments and customer value: segment-rfm's named segments, segment-kmeans' clusters
-// with their centres in euros and days, and value-clv's customers most worth keeping, each run
-// and stored through the core's segmentation (`moshtari segment run`).
+// with their centres in euros and days, segment-mixture's latent classes with one customer's
+// probabilities, and value-clv's customers most worth keeping, each run and stored through the
+// core's segmentation (`moshtari segment run`).
 
 #include <string>
 

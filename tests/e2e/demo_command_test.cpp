@@ -11,6 +11,8 @@ TEST_F(DemoCommand, KeepsItsWorkspaceWhenAskedAndItOpensAsAnyOther) {
     const auto demo = run({"demo", "--keep", "--dir", "demo"});
     ASSERT_EQ(demo.exit_code, 0) << demo.err;
     EXPECT_NE(demo.out.find("segment-lifecycle"), std::string::npos) << demo.out;
+    EXPECT_NE(demo.out.find("moshtari segment run mixture: "), std::string::npos) << demo.out;
+    EXPECT_NE(demo.out.find("the least certain, "), std::string::npos) << demo.out;
     ASSERT_TRUE(std::filesystem::is_regular_file(dir_ / "demo/moshtari.yaml"));
     EXPECT_GT(json({"--config", "demo/moshtari.yaml", "customers", "list"}).size(), 0u);
 }

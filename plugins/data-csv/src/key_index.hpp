@@ -1,7 +1,7 @@
 #pragma once
-// Existing customers' keys (external ids, emails, phones) for matching, kept as 128-bit hashes
-// rather than strings so a million customers fit in tens of megabytes; two independent 64-bit
-// hashes make a false match far less likely than a disk error.
+// Existing customers' keys (external ids, emails, phones) for matching, and the order numbers an
+// order import holds, kept as 128-bit hashes rather than strings so a million customers fit in tens
+// of megabytes; two independent 64-bit hashes make a false match far less likely than a disk error.
 
 #include <cstdint>
 #include <optional>

@@ -42,7 +42,8 @@ class OrderImporter {
     };
 
     void add_row(const CsvRecord& record, const RowMapper& mapper);
-    // Ends the open order: rejected when its customer is unknown, else kept for store_pending().
+    // Ends the open order: rejected when its customer is unknown, else joined to the pending order
+    // with its number or kept for store_pending().
     void flush();
     // Writes the batch's orders, sorted by customer.
     void store_pending();
@@ -56,8 +57,12 @@ class OrderImporter {
     std::unique_ptr<BulkWriter> writer_;
     KeyIndex customers_;  // by external id
     std::optional<Group> group_;
-    std::vector<Group> pending_;  // this batch's orders, their customers resolved
-    OrderId first_of_run_ = 0;    // orders with this id or more were created by this run
+    // This batch's orders, their customers resolved, written sorted by customer: at most
+    // kSortWindow at a time (about 60 MB), whatever --batch-size says.
+    static constexpr std::size_t kSortWindow = 100'000;
+    std::vector<Group> pending_;
+    KeyIndex pending_numbers_;  // the pending orders' external ids: position in pending_ + 1
+    OrderId first_of_run_ = 0;  // orders with this id or more were created by this run
     // Stored orders whose outcome this run has counted, by id: an order whose lines are spread
     // over the file counts once. A bit per id stays small however many orders there are.
     std::vector<bool> counted_;

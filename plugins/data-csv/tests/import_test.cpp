@@ -290,6 +290,25 @@ TEST_F(OrderImportTest, ABatchIsWrittenCustomerByCustomer) {
     EXPECT_EQ(records[0].as<events::OrdersImported>().last_id, 5);
 }
 
+// The sort must not change which lines make an order: later lines without a customer join the
+// order their first lines created, which keeps its customer.
+TEST_F(OrderImportTest, LinesSpreadOverABatchJoinTheirOrderWhateverTheSort) {
+    run({"import", "customers", write("more.csv", "Id\n8\n").string(), "--map", "Id=external_id"});
+    const auto output = import_orders(
+        "No,Customer,When,Sku,Qty,Price\n3001,8,2011-01-02,A,1,1.50\n3002,7,2011-01-02,A,1,1\n"
+        "3001,,2011-01-02,B,2,1\n");
+    EXPECT_NE(output.out.find("created 2, updated 0, merged 0, unchanged 0, skipped 0, rejected 0"),
+              std::string::npos)
+        << output.out << output.err;
+    const auto order = w().orders().find_by_external_id("3001");
+    ASSERT_TRUE(order);
+    EXPECT_EQ(order->customer_id, w().customers().find_by_external_id("8"));
+    ASSERT_EQ(order->lines.size(), 2u);
+    EXPECT_EQ(order->lines[0].sku, "A");
+    EXPECT_EQ(order->lines[1].sku, "B");
+    EXPECT_EQ(order->total, (Money{150 + 200, "GBP"}));
+}
+
 TEST_F(OrderImportTest, AnUnknownCustomerRejectsEveryLineOfTheOrder) {
     const auto output = import_orders(
         "No,Customer,When,Sku,Qty,Price\n9,8,2011-01-02,A,1,1\n9,8,2011-01-02,B,1,1\n");

@@ -225,6 +225,23 @@ TEST_F(CustomerFactsTest, EveryCustomerIsReadOnceInIdOrderWithTheirOwnFacts) {
     }
 }
 
+// A read that first counts bulk orders has written uncommitted facts: a second connection would
+// read the upper half's facts from before them.
+TEST_F(CustomerFactsTest, AReadThatCatchesUpSeesTheOrdersItJustCounted) {
+    const std::vector<CustomerId> people{person("Ana"), person("Ben"), person("Cyd"),
+                                         person("Dan")};
+    {
+        Transaction batch(ws.database());
+        const auto writer = make_bulk_writer(ws.database(), 2);
+        for (const CustomerId id : people) writer->add_order(order(id, 3, 100 * id));
+        batch.commit();
+    }
+    const auto features = ws.facts().read({day(10)});
+    ASSERT_EQ(features.ids, people);
+    EXPECT_EQ(features.orders, (std::vector<std::int64_t>{1, 1, 1, 1}));
+    EXPECT_EQ(features.spend_minor, (std::vector<std::int64_t>{100, 200, 300, 400}));
+}
+
 // Inside a caller's transaction a second connection would not see what it has not committed yet.
 TEST_F(CustomerFactsTest, AReadInsideATransactionSeesItsUncommittedCustomers) {
     const CustomerId ana = person("Ana");

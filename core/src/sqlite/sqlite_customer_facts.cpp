@@ -68,9 +68,10 @@ void append(std::vector<T>& to, const std::vector<T>& from) {
     to.insert(to.end(), from.begin(), from.end());
 }
 
-// `sole_reader`: this connection holds the write lock and has written nothing, so a second
+// `shared_snapshot`: this connection holds the write lock and has written nothing, so a second
 // connection sees what it sees.
-void read_orders(Database& db, std::int64_t as_of, bool sole_reader, CustomerFeatures& features) {
+void read_orders(Database& db, std::int64_t as_of, bool shared_snapshot,
+                 CustomerFeatures& features) {
     // The kept facts when they count nothing after as_of; else the orders up to as_of, counted now.
     const bool kept = as_of >= latest_counted_order_at(db);
     const std::string source =
@@ -82,7 +83,7 @@ void read_orders(Database& db, std::int64_t as_of, bool sole_reader, CustomerFea
     for (auto* column : {&features.recency_days, &features.tenure_days}) column->reserve(customers);
     for (auto* column : {&features.ids, &features.orders, &features.spend_minor})
         column->reserve(customers);
-    if (!kept || !sole_reader) {
+    if (!kept || !shared_snapshot) {
         read_order_rows(db.sql(), source, as_of, 0, largest, features);
         return;
     }
@@ -97,11 +98,11 @@ void read_orders(Database& db, std::int64_t as_of, bool sole_reader, CustomerFea
     });
     read_order_rows(db.sql(), source, as_of, 0, middle, features);
     second.get();
-    append(features.ids, upper.ids);
-    append(features.recency_days, upper.recency_days);
-    append(features.tenure_days, upper.tenure_days);
-    append(features.orders, upper.orders);
-    append(features.spend_minor, upper.spend_minor);
+    for (auto column : {&CustomerFeatures::recency_days, &CustomerFeatures::tenure_days})
+        append(features.*column, upper.*column);
+    for (auto column :
+         {&CustomerFeatures::ids, &CustomerFeatures::orders, &CustomerFeatures::spend_minor})
+        append(features.*column, upper.*column);
 }
 
 void read_interactions(Database& db, std::int64_t as_of, CustomerFeatures& features) {

@@ -40,7 +40,7 @@ DiagonalMixture kmeans_start(const arma::mat& data, const FitOptions& options) {
 
 // Memberships, log-likelihood and BIC from each column's log(weight) + log density per class, on
 // every core.
-MixtureFit finish(MixtureFit fit, arma::mat joint, const FitOptions& options) {
+MixtureFit with_memberships(MixtureFit fit, arma::mat joint, const FitOptions& options) {
     const std::size_t d = fit.means.n_rows, k = joint.n_rows, n = joint.n_cols;
     std::vector<double> block_likelihood(clustering::column_blocks(n), 0.0);
     clustering::for_each_column_block(n, [&](std::size_t b, std::size_t first, std::size_t last) {
@@ -72,7 +72,7 @@ std::optional<MixtureFit> fit_diagonal(const arma::mat& data, const FitOptions& 
     fit.weights = mixture.weights;
     fit.means = mixture.means;
     fit.variances = mixture.variances;
-    return finish(std::move(fit), log_joint(data, mixture), options);
+    return with_memberships(std::move(fit), log_joint(data, mixture), options);
 }
 
 // Armadillo's EM (gmm_full), one iteration per learn() call so that the log-likelihood can be
@@ -109,7 +109,7 @@ std::optional<MixtureFit> fit_full(const arma::mat& data, const FitOptions& opti
     arma::mat joint(k, n);
     for (std::size_t g = 0; g < k; ++g)
         joint.row(g) = model.log_p(data, static_cast<arma::uword>(g)) + std::log(fit.weights[g]);
-    return finish(std::move(fit), std::move(joint), options);
+    return with_memberships(std::move(fit), std::move(joint), options);
 }
 
 }  // namespace

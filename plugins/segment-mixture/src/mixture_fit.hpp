@@ -45,8 +45,8 @@ inline constexpr double kVarianceFloor = 1e-6;
 // Free parameters of a mixture: weights (less one), means and (co)variances.
 std::size_t free_parameters(std::size_t classes, std::size_t features, Covariance covariance);
 
-// Nothing when EM fails (a class collapses onto too few points). Throws UserError when there are
-// fewer columns than classes.
+// Nothing when EM fails (a class left without weight; for full covariances, a degenerate class).
+// Throws UserError when there are fewer columns than classes.
 std::optional<MixtureFit> fit_mixture(const arma::mat& data, const FitOptions& options);
 
 }  // namespace moshtari::mixture

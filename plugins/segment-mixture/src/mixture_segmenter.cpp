@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "cluster_segments.hpp"
+#include "column_blocks.hpp"
 #include "feature_matrix.hpp"
 #include "moshtari/customer_facts.hpp"
 #include "moshtari/error.hpp"
@@ -42,8 +43,8 @@ Choice choose(const arma::mat& data, const MixtureSettings& s) {
     }
     if (!choice.best) {
         throw UserError(fmt::format(
-            "no Gaussian mixture of {} to {} classes could be fitted: EM collapsed a class onto "
-            "too few distinct customers; use fewer classes or other features",
+            "no Gaussian mixture of {} to {} classes could be fitted: EM left a class without "
+            "customers or gave up on a degenerate one; use fewer classes or other features",
             s.classes.min, s.classes.max));
     }
     return choice;
@@ -129,15 +130,14 @@ Segmentation MixtureSegmenter::segment(Workspace& workspace, Timestamp as_of) {
     clustered.score.resize(n);
     clustered.detail.resize(n);
     // A million customers' JSON takes a while: every core writes its share.
-    const auto columns = static_cast<std::ptrdiff_t>(n);
-#pragma omp parallel for schedule(static)
-    for (std::ptrdiff_t signed_j = 0; signed_j < columns; ++signed_j) {
-        const auto j = static_cast<std::size_t>(signed_j);
-        const arma::uword best = fit.memberships.col(j).index_max();
-        clustered.rank[j] = rank_of[best];
-        clustered.score[j] = fit.memberships(best, j);
-        clustered.detail[j] = memberships_json(fit, order, j);
-    }
+    clustering::for_each_column_block(n, [&](std::size_t, std::size_t first, std::size_t last) {
+        for (std::size_t j = first; j < last; ++j) {
+            const arma::uword best = fit.memberships.col(j).index_max();
+            clustered.rank[j] = rank_of[best];
+            clustered.score[j] = fit.memberships(best, j);
+            clustered.detail[j] = memberships_json(fit, order, j);
+        }
+    });
 
     auto parameters = settings_.to_json();
     parameters["features"] = matrix.describe();

@@ -1,4 +1,5 @@
-// Gaussian mixtures fitted by Armadillo's EM on points drawn from known Gaussians.
+// Gaussian mixtures fitted by EM (diagonal_em for diagonal covariances, Armadillo's gmm_full for
+// full ones) on points drawn from known Gaussians.
 
 #include "mixture_fit.hpp"
 

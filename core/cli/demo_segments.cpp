@@ -41,6 +41,14 @@ std::string rfm(Workspace& workspace, Timestamp as_of) {
     return text + '\n';
 }
 
+// A cluster or class by its centre (recency, orders, spend) in the data's own units.
+std::string group_line(const SegmentSize& segment, const nlohmann::json& centre) {
+    return fmt::format(
+        "  {:<10} {:>3} customers: last order {:.0f} days ago, {:.1f} orders, {:.2f} EUR\n",
+        segment.name, segment.size, centre.at("recency_days").get<double>(),
+        centre.at("frequency").get<double>(), centre.at("monetary").get<double>());
+}
+
 std::string kmeans(Workspace& workspace, Timestamp as_of) {
     const auto run = workspace.run_segmenter("kmeans", as_of);
     std::string text = fmt::format(
@@ -48,14 +56,8 @@ std::string kmeans(Workspace& workspace, Timestamp as_of) {
         "7),\n"
         "centres in the data's own units:\n",
         run.customers, run.segments.size());
-    for (const auto& segment : run.segments) {
-        const auto& centre = segment.description.at("centroid");
-        text += fmt::format(
-            "  {:<10} {:>3} customers: last order {:.0f} days ago, {:.1f} orders, "
-            "{:.2f} EUR\n",
-            segment.name, segment.size, centre.at("recency_days").get<double>(),
-            centre.at("frequency").get<double>(), centre.at("monetary").get<double>());
-    }
+    for (const auto& segment : run.segments)
+        text += group_line(segment, segment.description.at("centroid"));
     return text;
 }
 
@@ -70,12 +72,7 @@ std::string mixture(Workspace& workspace, Timestamp as_of) {
         run.segments.size(), range.at("min").get<int>(), range.at("max").get<int>());
     std::optional<SegmentMember> least_certain;
     for (const auto& segment : run.segments) {
-        const auto& mean = segment.description.at("mean");
-        text += fmt::format(
-            "  {:<10} {:>3} customers: last order {:.0f} days ago, {:.1f} orders, "
-            "{:.2f} EUR\n",
-            segment.name, segment.size, mean.at("recency_days").get<double>(),
-            mean.at("frequency").get<double>(), mean.at("monetary").get<double>());
+        text += group_line(segment, segment.description.at("mean"));
         for (auto& member : workspace.segments().members("mixture", segment.name, segment.size)) {
             if (!least_certain || member.score < least_certain->score)
                 least_certain = std::move(member);

@@ -61,7 +61,7 @@ OrderImporter::OrderImporter(Workspace& workspace, ImportOptions options, Import
       reader_(make_bulk_reader(workspace.database())),
       // A batch's orders go in sorted by customer (store_pending()), so the (customer, time)
       // index is walked in order: for 10,000,000 orders 96 MiB of cache did as well as 128
-      // (72.5 s against 73.6 s), and with the orders held for sorting the import peaks at 239 MB.
+      // (72.5 s against 73.6 s), and with the orders held for sorting the import peaked at 241 MB.
       writer_(make_bulk_writer(workspace.database(), 96)) {
     if (options_.currency.empty()) options_.currency = workspace.config().default_currency();
     reader_->each_customer_key([this](CustomerId id, CustomerKey kind, std::string_view key) {

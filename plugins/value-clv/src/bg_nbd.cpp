@@ -123,24 +123,9 @@ class GroupLikelihood {
                 ga += w_dropped / m.a;
                 gb -= w_dropped / (m.b + h.x - 1);
             }
-            t.r = g.customers * gr;
-            t.alpha = g.customers * galpha;
-            t.a = g.customers * ga;
-            t.b = g.customers * gb;
+            t.d = {g.customers * gr, g.customers * galpha, g.customers * ga, g.customers * gb};
         }
-
-        double total = 0;
-        double d_r = 0, d_alpha = 0, d_a = 0, d_b = 0;
-        for (const Terms& t : terms_) {
-            total += t.ll;
-            if (!gradient) continue;
-            d_r += t.r;
-            d_alpha += t.alpha;
-            d_a += t.a;
-            d_b += t.b;
-        }
-        if (gradient) *gradient = {d_r, d_alpha, d_a, d_b};
-        return total;
+        return sum_in_order(terms_, gradient);
     }
 
   private:
@@ -149,9 +134,7 @@ class GroupLikelihood {
     };
 
     // A group's log-likelihood and its derivatives by r, alpha, a and b, times its customers.
-    struct Terms {
-        double ll = 0, r = 0, alpha = 0, a = 0, b = 0;
-    };
+    using Terms = LikelihoodTerms<4>;
 
     const std::vector<HistoryGroup>& groups_;
     mutable std::vector<Terms> terms_;  // by group: scratch for each evaluation

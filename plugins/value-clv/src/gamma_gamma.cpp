@@ -65,20 +65,10 @@ class SpendLikelihood {
             Terms& out = terms_[static_cast<std::size_t>(i)];
             out.ll = t.value + m.q * log_gamma + (px - 1) * log_mean - (px + m.q) * log_pooled;
             if (!gradient) continue;
-            out.p = t.d_p + c.x * (log_mean - log_pooled);
-            out.q = t.d_q + log_gamma - log_pooled;
-            out.gamma = m.q / m.gamma - (px + m.q) / (m.gamma + c.average * c.x);
+            out.d = {t.d_p + c.x * (log_mean - log_pooled), t.d_q + log_gamma - log_pooled,
+                     m.q / m.gamma - (px + m.q) / (m.gamma + c.average * c.x)};
         }
-        double total = 0, d_p = 0, d_q = 0, d_gamma = 0;
-        for (const Terms& t : terms_) {
-            total += t.ll;
-            if (!gradient) continue;
-            d_p += t.p;
-            d_q += t.q;
-            d_gamma += t.gamma;
-        }
-        if (gradient) *gradient = {d_p, d_q, d_gamma};
-        return total;
+        return sum_in_order(terms_, gradient);
     }
 
   private:
@@ -87,9 +77,7 @@ class SpendLikelihood {
         double value = 0, d_p = 0, d_q = 0;
     };
     // One customer's log-likelihood and its derivatives by p, q and gamma.
-    struct Terms {
-        double ll = 0, p = 0, q = 0, gamma = 0;
-    };
+    using Terms = LikelihoodTerms<3>;
 
     const std::vector<SpendHistory>& customers_;
     mutable std::vector<Terms> terms_;  // by customer: scratch for each evaluation
